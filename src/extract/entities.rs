@@ -1,0 +1,248 @@
+//! Coreference inside one article: the mentions of one real-world entity become one
+//! [`Entity`]. Known names meet by gazetteer entry; people by their name's words ("Mr
+//! Lavrov" and "Lavrov" join "Sergei Lavrov"; "Javad Zarif" joins "Mohammad Javad Zarif");
+//! acronyms by initials or a parenthesis ("National Liberation Army (ELN)"); nicknames by
+//! "known as"; events by their place and head.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::gazetteer::{fold, name_key, Gazetteer};
+use super::mentions::RawMention;
+use super::{Entity, EntityType, Mention};
+
+fn words(name: &str) -> Vec<String> {
+    name.split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            fold(w)
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
+}
+
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !w.is_empty() && !["of", "for", "and", "the", "on", "in", "&"].contains(w))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Groups mentions into entities.
+pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<Mention>) {
+    let mut ents: Vec<Entity> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut assigned: Vec<Option<usize>> = vec![None; raws.len()];
+
+    let new_entity = |ents: &mut Vec<Entity>, etype: EntityType, name: String| -> usize {
+        ents.push(Entity {
+            etype,
+            name,
+            aliases: BTreeSet::new(),
+            gaz: None,
+            geonames: None,
+            roles: BTreeSet::new(),
+            affiliations: BTreeSet::new(),
+            nicknames: BTreeSet::new(),
+        });
+        ents.len() - 1
+    };
+
+    // 1. gazetteer names
+    for (i, m) in raws.iter().enumerate() {
+        let (Some(g), Some(et)) = (m.gaz, m.etype) else {
+            continue;
+        };
+        if m.alias_of.is_some() {
+            continue;
+        }
+        let key = format!("g{g}");
+        let e = *by_key.entry(key).or_insert_with(|| {
+            let entry = gaz.entry(g);
+            let id = new_entity(&mut ents, et, entry.name.clone());
+            ents[id].gaz = Some(g);
+            ents[id].geonames = entry.geonames;
+            id
+        });
+        assigned[i] = Some(e);
+    }
+    // 2. multi-word people, longest names first
+    let mut people: Vec<usize> = (0..raws.len())
+        .filter(|&i| {
+            assigned[i].is_none()
+                && raws[i].etype == Some(EntityType::Person)
+                && raws[i].alias_of.is_none()
+                && words(&raws[i].name).len() >= 2
+        })
+        .collect();
+    people.sort_by_key(|&i| (std::cmp::Reverse(words(&raws[i].name).len()), i));
+    for i in people {
+        let w = words(&raws[i].name);
+        let key = format!("p:{}", name_key(&raws[i].name));
+        let found = by_key.get(&key).copied().or_else(|| {
+            ents.iter()
+                .enumerate()
+                .find(|(_, e)| {
+                    e.etype == EntityType::Person && {
+                        let ew = words(&e.name);
+                        ew.len() > w.len() && is_subsequence(&w, &ew) && ew.last() == w.last()
+                    }
+                })
+                .map(|(k, _)| k)
+        });
+        let e = found.unwrap_or_else(|| {
+            let id = new_entity(&mut ents, EntityType::Person, raws[i].name.clone());
+            by_key.insert(key, id);
+            id
+        });
+        assigned[i] = Some(e);
+    }
+    // 3. organisations, places and events not in the gazetteer
+    for (i, m) in raws.iter().enumerate() {
+        if assigned[i].is_some() || m.alias_of.is_some() {
+            continue;
+        }
+        let Some(et) = m.etype else { continue };
+        if et == EntityType::Person && words(&m.name).len() < 2 {
+            continue;
+        }
+        let key = match (et, &m.event_key) {
+            (EntityType::Event, Some(k)) => k.clone(),
+            (EntityType::Organization, _) => format!("o:{}", name_key(&m.name)),
+            (EntityType::Place, _) => format!("l:{}", name_key(&m.name)),
+            _ => format!("{:?}:{}", et, name_key(&m.name)),
+        };
+        let e = *by_key
+            .entry(key)
+            .or_insert_with(|| new_entity(&mut ents, et, m.name.clone()));
+        assigned[i] = Some(e);
+    }
+    // 4. acronyms that spell an organisation named in full
+    for (i, m) in raws.iter().enumerate() {
+        if m.etype != Some(EntityType::Organization) || m.gaz.is_some() || m.alias_of.is_some() {
+            continue;
+        }
+        let Some(cur) = assigned[i] else { continue };
+        if ents[cur].name != m.name
+            || !m
+                .name
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            continue;
+        }
+        if let Some(full) = (0..ents.len()).find(|&k| {
+            k != cur
+                && ents[k].etype == EntityType::Organization
+                && initials(&ents[k].name) == m.name
+        }) {
+            for a in assigned.iter_mut() {
+                if *a == Some(cur) {
+                    *a = Some(full);
+                }
+            }
+        }
+    }
+    // 5. single words: a part of a person's name, or an organisation's name in other case
+    for (i, m) in raws.iter().enumerate() {
+        if assigned[i].is_some() || m.alias_of.is_some() {
+            continue;
+        }
+        let w = words(&m.name);
+        if w.len() != 1 {
+            continue;
+        }
+        let word = &w[0];
+        let person_match = |pos: fn(&[String]) -> Option<&String>| {
+            ents.iter().position(|e| {
+                e.etype == EntityType::Person && {
+                    let ew = words(&e.name);
+                    ew.len() >= 2 && pos(&ew) == Some(word)
+                }
+            })
+        };
+        let found = person_match(|ew| ew.last())
+            .or_else(|| person_match(|ew| ew.first()))
+            .or_else(|| {
+                ents.iter().position(|e| {
+                    e.etype == EntityType::Person
+                        && words(&e.name).len() >= 2
+                        && words(&e.name).contains(word)
+                })
+            })
+            .or_else(|| {
+                ents.iter().position(|e| {
+                    e.etype != EntityType::Person && name_key(&e.name) == name_key(&m.name)
+                })
+            });
+        let e = match found {
+            Some(e) => e,
+            None => match m.etype {
+                Some(et) if et != EntityType::Person || m.person_cue => {
+                    let key = format!("{et:?}:{}", name_key(&m.name));
+                    *by_key
+                        .entry(key)
+                        .or_insert_with(|| new_entity(&mut ents, et, m.name.clone()))
+                }
+                None if m.person_cue => {
+                    let key = format!("Person:{}", name_key(&m.name));
+                    *by_key.entry(key).or_insert_with(|| {
+                        new_entity(&mut ents, EntityType::Person, m.name.clone())
+                    })
+                }
+                _ => continue,
+            },
+        };
+        assigned[i] = Some(e);
+    }
+    // 6. nicknames and parenthesised acronyms
+    for (i, m) in raws.iter().enumerate() {
+        if let Some(j) = m.alias_of {
+            if let Some(e) = assigned[j] {
+                assigned[i] = Some(e);
+                if m.etype == Some(EntityType::Person) {
+                    ents[e].nicknames.insert(m.name.clone());
+                }
+            }
+        }
+    }
+    // Drop entities that only ever appear as a lone unknown word, then build mentions.
+    let mut mentions = Vec::new();
+    for (i, m) in raws.iter().enumerate() {
+        let Some(e) = assigned[i] else { continue };
+        let ent = &mut ents[e];
+        ent.aliases.insert(m.name.clone());
+        if let Some(h) = &m.honorific {
+            ent.aliases.insert(format!("{h} {}", m.name));
+        }
+        if let Some(r) = &m.role {
+            ent.roles.insert(r.clone());
+        }
+        if let Some(a) = m.affiliation {
+            ent.affiliations.insert(a);
+        }
+        if ent.etype == EntityType::Person && words(&m.name).len() > words(&ent.name).len() {
+            ent.name = m.name.clone();
+        }
+        mentions.push(Mention {
+            span: m.span.clone(),
+            etype: ent.etype,
+            entity: e,
+            sentence: m.sentence,
+            rule: m.rule,
+            in_quote: m.in_quote,
+        });
+    }
+    for e in &mut ents {
+        let name = e.name.clone();
+        e.aliases.remove(&name);
+    }
+    (ents, mentions)
+}

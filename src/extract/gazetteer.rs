@@ -1,0 +1,429 @@
+//! Gazetteers: countries (ISO codes, demonyms, capitals), cities and organisations from
+//! the bundled data in `data/gazetteer/`, titles and roles, and entries a user adds in a
+//! file of their own (see the README, "Your own gazetteer entries").
+//!
+//! Names are looked up whole (a capitalised chunk of a sentence); roles and honorifics are
+//! found in running text with an Aho–Corasick automaton over lower-cased phrases.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use unicode_normalization::UnicodeNormalization;
+
+use super::EntityType;
+
+const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
+const CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
+const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
+const ROLES: &str = include_str!("../../data/gazetteer/roles.txt");
+
+/// What kind of gazetteer entry a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A country.
+    Country,
+    /// A city; `capital_of` names the country entry when it is a capital.
+    City {
+        /// The country whose capital it is.
+        capital_of: Option<usize>,
+    },
+    /// An organisation.
+    Organization,
+    /// A news organisation.
+    News,
+    /// An entry from a user's file.
+    User,
+}
+
+/// One named thing of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Canonical name.
+    pub name: String,
+    /// Core type.
+    pub etype: EntityType,
+    /// Kind of entry.
+    pub kind: EntryKind,
+    /// GeoNames id, for places from GeoNames.
+    pub geonames: Option<u32>,
+    /// Population, for cities (0 otherwise).
+    pub population: u64,
+}
+
+/// A role or honorific found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleHit {
+    /// Byte span.
+    pub span: Range<usize>,
+    /// True for a form of address ("Mr", "Baroness"), false for a role ("foreign minister").
+    pub honorific: bool,
+}
+
+/// Errors reading a user gazetteer file.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    /// The file cannot be read.
+    #[error("{path}: cannot read gazetteer file: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A line is not `name<TAB>type[<TAB>aliases]`.
+    #[error("{path}:{line}: {message}")]
+    Line {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Removes diacritics and folds case: "François" → "francois".
+pub fn fold(s: &str) -> String {
+    s.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
+/// A key under which spellings of one name meet: folded, without dots, hyphens or spaces
+/// ("Kim Jong-un" and "Kim Jong Un" → "kimjongun").
+pub fn name_key(s: &str) -> String {
+    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The gazetteer.
+#[derive(Debug)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    by_form: HashMap<String, Vec<usize>>,
+    demonyms: HashMap<String, usize>,
+    roles: AhoCorasick,
+    role_honorific: Vec<bool>,
+}
+
+static BUNDLED: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build_bundled);
+
+impl Gazetteer {
+    /// The bundled gazetteer (built once per process).
+    pub fn bundled() -> &'static Gazetteer {
+        &BUNDLED
+    }
+
+    /// A copy of the bundled gazetteer, to add a user's entries to.
+    pub fn bundled_copy() -> Gazetteer {
+        let b = Self::bundled();
+        Gazetteer {
+            entries: b.entries.clone(),
+            by_form: b.by_form.clone(),
+            demonyms: b.demonyms.clone(),
+            roles: b.roles.clone(),
+            role_honorific: b.role_honorific.clone(),
+        }
+    }
+
+    fn build_bundled() -> Gazetteer {
+        let mut g = Gazetteer {
+            entries: Vec::new(),
+            by_form: HashMap::new(),
+            demonyms: HashMap::new(),
+            roles: AhoCorasick::new(["\u{0}"]).expect("trivial automaton"),
+            role_honorific: Vec::new(),
+        };
+        let mut capitals: Vec<(String, usize, Option<u32>)> = Vec::new();
+        for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 7 {
+                continue;
+            }
+            let id = g.add(Entry {
+                name: f[1].to_string(),
+                etype: EntityType::Place,
+                kind: EntryKind::Country,
+                geonames: f[2].parse().ok(),
+                population: 0,
+            });
+            for a in f[3].split('|').filter(|a| !a.is_empty()) {
+                g.add_form(a, id);
+            }
+            for d in f[4].split('|').filter(|d| !d.is_empty()) {
+                g.demonyms.insert(d.to_string(), id);
+            }
+            if !f[5].is_empty() {
+                capitals.push((f[5].to_string(), id, f[6].parse().ok()));
+            }
+        }
+        for line in CITIES.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 4 {
+                continue;
+            }
+            let geonames: Option<u32> = f[1].parse().ok();
+            let capital_of = capitals
+                .iter()
+                .find(|(name, _, gid)| {
+                    (gid.is_some() && *gid == geonames) || (gid.is_none() && name == f[0])
+                })
+                .map(|c| c.1);
+            g.add(Entry {
+                name: f[0].to_string(),
+                etype: EntityType::Place,
+                kind: EntryKind::City { capital_of },
+                geonames,
+                population: f[3].parse().unwrap_or(0),
+            });
+        }
+        // Capitals named in other forms than GeoNames' ("Kiev" for Kyiv).
+        for (name, country, gid) in &capitals {
+            if g.lookup_all(name)
+                .iter()
+                .any(|&i| matches!(g.entries[i].kind, EntryKind::City { .. }))
+            {
+                continue;
+            }
+            let real = gid.and_then(|gid| g.entries.iter().position(|e| e.geonames == Some(gid)));
+            if let Some(i) = real {
+                g.add_form(name, i);
+            } else {
+                g.add(Entry {
+                    name: name.clone(),
+                    etype: EntityType::Place,
+                    kind: EntryKind::City {
+                        capital_of: Some(*country),
+                    },
+                    geonames: *gid,
+                    population: 0,
+                });
+            }
+        }
+        for line in ORGANIZATIONS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let f: Vec<&str> = line.split('\t').collect();
+            let kind = if f.get(3) == Some(&"news") {
+                EntryKind::News
+            } else {
+                EntryKind::Organization
+            };
+            let id = g.add(Entry {
+                name: f[0].to_string(),
+                etype: EntityType::Organization,
+                kind,
+                geonames: None,
+                population: 0,
+            });
+            for a in f.get(2).unwrap_or(&"").split('|').filter(|a| !a.is_empty()) {
+                g.add_form(a, id);
+            }
+        }
+        let mut phrases = Vec::new();
+        for line in ROLES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            match line.strip_prefix("honorific:") {
+                Some(h) => {
+                    phrases.push(h.to_string());
+                    g.role_honorific.push(true);
+                }
+                None => {
+                    phrases.push(line.trim().to_string());
+                    g.role_honorific.push(false);
+                }
+            }
+        }
+        g.roles = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .expect("role phrases build an automaton");
+        g
+    }
+
+    fn add(&mut self, e: Entry) -> usize {
+        let id = self.entries.len();
+        let name = e.name.clone();
+        self.entries.push(e);
+        self.add_form(&name, id);
+        id
+    }
+
+    fn add_form(&mut self, form: &str, id: usize) {
+        let ids = self.by_form.entry(form.to_string()).or_default();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+        let folded = format!("\u{1}{}", fold(form));
+        let ids = self.by_form.entry(folded).or_default();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+
+    /// Adds the entries of a user file: `name<TAB>type[<TAB>alias|alias…]`, `#` comments;
+    /// type is Person, Organization, Place or Event.
+    pub fn add_user_file(&mut self, path: &Path) -> Result<usize, GazetteerError> {
+        let p = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| GazetteerError::Io {
+            path: p.clone(),
+            source,
+        })?;
+        let mut n = 0;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let err = |message: &str| GazetteerError::Line {
+                path: p.clone(),
+                line: i + 1,
+                message: message.to_string(),
+            };
+            if f.len() < 2 || f[0].trim().is_empty() {
+                return Err(err("expected name<TAB>type[<TAB>aliases]"));
+            }
+            let etype = EntityType::parse(f[1].trim())
+                .ok_or_else(|| err("type must be Person, Organization, Place or Event"))?;
+            let id = self.add(Entry {
+                name: f[0].trim().to_string(),
+                etype,
+                kind: EntryKind::User,
+                geonames: None,
+                population: 0,
+            });
+            for a in f
+                .get(2)
+                .unwrap_or(&"")
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+            {
+                self.add_form(a, id);
+            }
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    fn lookup_all(&self, form: &str) -> Vec<usize> {
+        if let Some(ids) = self.by_form.get(form) {
+            return ids.clone();
+        }
+        self.by_form
+            .get(&format!("\u{1}{}", fold(form)))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The entry a name stands for: user entries first, then countries, organisations and
+    /// the most populous city of that name.
+    pub fn lookup(&self, form: &str) -> Option<(usize, &Entry)> {
+        let ids = self.lookup_all(form);
+        ids.into_iter()
+            .map(|i| (i, &self.entries[i]))
+            .max_by_key(|(_, e)| {
+                let rank = match e.kind {
+                    EntryKind::User => 4,
+                    EntryKind::Country => 3,
+                    EntryKind::Organization | EntryKind::News => 2,
+                    EntryKind::City { .. } => 1,
+                };
+                (rank, e.population)
+            })
+    }
+
+    /// An entry by index.
+    pub fn entry(&self, id: usize) -> &Entry {
+        &self.entries[id]
+    }
+
+    /// The country a demonym or adjective names ("Russian" → Russia).
+    pub fn demonym(&self, word: &str) -> Option<usize> {
+        self.demonyms.get(word).copied()
+    }
+
+    /// Roles and honorifics in `text[range]`, on word boundaries.
+    pub fn roles_in(&self, text: &str, range: Range<usize>) -> Vec<RoleHit> {
+        let s = &text[range.clone()];
+        let b = s.as_bytes();
+        self.roles
+            .find_iter(s)
+            .filter(|m| {
+                let before = m.start() == 0
+                    || !b[m.start() - 1].is_ascii_alphanumeric() && b[m.start() - 1] != b'-';
+                let after =
+                    m.end() == s.len() || !b[m.end()].is_ascii_alphanumeric() && b[m.end()] != b'-';
+                before && after
+            })
+            .map(|m| RoleHit {
+                span: range.start + m.start()..range.start + m.end(),
+                honorific: self.role_honorific[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+
+    /// Whether a lower-cased phrase is a role (not an honorific).
+    pub fn is_role(&self, phrase: &str) -> bool {
+        self.roles.find(phrase).is_some_and(|m| {
+            m.start() == 0
+                && m.end() == phrase.len()
+                && !self.role_honorific[m.pattern().as_usize()]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_cities_and_organisations() {
+        let g = Gazetteer::bundled();
+        let (_, us) = g.lookup("U.S.").expect("U.S. is known");
+        assert_eq!(us.name, "United States");
+        assert_eq!(us.geonames, Some(6252001));
+        let (_, aleppo) = g.lookup("Aleppo").expect("Aleppo is known");
+        assert_eq!(aleppo.geonames, Some(170063));
+        let (_, iaea) = g.lookup("IAEA").expect("IAEA is known");
+        assert_eq!(iaea.name, "International Atomic Energy Agency");
+        let russia = g.demonym("Russian").expect("a demonym");
+        assert_eq!(g.entry(russia).name, "Russia");
+        let (_, moscow) = g.lookup("Moscow").expect("Moscow");
+        assert!(matches!(moscow.kind, EntryKind::City { capital_of: Some(c) } if c == russia));
+        assert_eq!(
+            g.lookup("Zürich").map(|e| e.1.name.as_str()),
+            Some("Zürich")
+        );
+        assert_eq!(
+            g.lookup("Zurich").map(|e| e.1.name.as_str()),
+            Some("Zürich")
+        );
+    }
+
+    #[test]
+    fn roles_on_word_boundaries() {
+        let g = Gazetteer::bundled();
+        let text = "US Secretary of State John Kerry and Mr Lavrov, the envoys' leader";
+        let hits: Vec<&str> = g
+            .roles_in(text, 0..text.len())
+            .into_iter()
+            .map(|h| &text[h.span])
+            .collect();
+        assert_eq!(hits, ["Secretary of State", "Mr", "leader"]);
+    }
+
+    #[test]
+    fn name_keys_meet() {
+        assert_eq!(name_key("Kim Jong-un"), name_key("Kim Jong Un"));
+        assert_eq!(name_key("François Hollande"), name_key("Francois Hollande"));
+    }
+}

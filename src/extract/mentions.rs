@@ -1,0 +1,694 @@
+//! Mention detection in one sentence: capitalised chunks are cut at titles, demonyms and
+//! connectors, then typed by the gazetteer, by their head word ("… Agency", "… Palace",
+//! "… War"), by the words around them (a role before, "district" after, "in" before) or by
+//! their shape (two to four capitalised words are a person's name). Events are a place or
+//! a capitalised word before an event head ("the Geneva talks", "Syrian civil war").
+
+use std::ops::Range;
+
+use super::gazetteer::{EntryKind, Gazetteer};
+use super::lexicon::*;
+use super::text::Token;
+use super::EntityType;
+
+/// A mention before within-article coreference.
+#[derive(Debug, Clone)]
+pub struct RawMention {
+    /// Byte span in the article text.
+    pub span: Range<usize>,
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// The type, or `None` for a lone capitalised word that coreference must place.
+    pub etype: Option<EntityType>,
+    /// Gazetteer entry.
+    pub gaz: Option<usize>,
+    /// The name as written (title-cased when written in capitals).
+    pub name: String,
+    /// Honorific before the name ("Mr").
+    pub honorific: Option<String>,
+    /// Role before the name ("foreign minister").
+    pub role: Option<String>,
+    /// Gazetteer entry of the country or organisation the title names ("Russian", "UN").
+    pub affiliation: Option<usize>,
+    /// Some cue (title, honorific, speech verb) says this is a person.
+    pub person_cue: bool,
+    /// The rule that found it.
+    pub rule: &'static str,
+    /// An earlier mention this one renames ("…, known as Timochenko"; "(ELN)").
+    pub alias_of: Option<usize>,
+    /// Inside quotation marks.
+    pub in_quote: bool,
+    /// Key grouping event mentions ("evt:geneva:talks").
+    pub event_key: Option<String>,
+}
+
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub gaz: &'a Gazetteer,
+    pub sentence: usize,
+    /// Headlines in title case: only the gazetteer speaks there.
+    pub title_case: bool,
+    pub role_of: Vec<Option<(usize, bool)>>,
+    pub roles: Vec<super::gazetteer::RoleHit>,
+    pub quoted: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        text: &'a str,
+        span: Range<usize>,
+        tokens: &'a [Token],
+        gaz: &'a Gazetteer,
+        sentence: usize,
+        title_case: bool,
+    ) -> Self {
+        let roles = gaz.roles_in(text, span);
+        let mut role_of = vec![None; tokens.len()];
+        for (h, hit) in roles.iter().enumerate() {
+            for (i, t) in tokens.iter().enumerate() {
+                if t.span.start >= hit.span.start && t.span.end <= hit.span.end {
+                    role_of[i] = Some((h, hit.honorific));
+                }
+            }
+        }
+        let mut quoted = vec![false; tokens.len()];
+        let mut inside = false;
+        for (i, t) in tokens.iter().enumerate() {
+            let s = &text[t.span.clone()];
+            match s {
+                "“" => inside = true,
+                "”" => inside = false,
+                "\"" => inside = !inside,
+                _ => {}
+            }
+            quoted[i] = inside;
+        }
+        Ctx {
+            text,
+            tokens,
+            gaz,
+            sentence,
+            title_case,
+            role_of,
+            roles,
+            quoted,
+        }
+    }
+
+    pub fn tok(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].span.clone()]
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.tok(i).to_lowercase()
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        let s = self.tok(i);
+        if !self.tokens[i].word {
+            return false;
+        }
+        let mut cs = s.chars();
+        match cs.next() {
+            Some(c) if c.is_uppercase() => true,
+            Some(c) if c.is_ascii_digit() => {
+                // "P5+1", "G20" start with a letter; "1950-53" is no name
+                false
+            }
+            _ => {
+                // "al-Assad", "el-Sisi", "bin-Laden"
+                for p in ["al-", "el-", "bin-", "ad-", "as-", "ash-", "ibn-"] {
+                    if let Some(rest) = s.strip_prefix(p) {
+                        return rest.chars().next().is_some_and(char::is_uppercase);
+                    }
+                }
+                false
+            }
+        }
+    }
+
+    fn span(&self, a: usize, b: usize) -> Range<usize> {
+        self.tokens[a].span.start..self.tokens[b - 1].span.end
+    }
+
+    fn surface(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.span(a, b)]
+    }
+
+    fn role_hit_end(&self, i: usize) -> Option<usize> {
+        let (h, _) = self.role_of[i]?;
+        if self.tokens[i].span.start != self.roles[h].span.start {
+            return None;
+        }
+        let mut j = i;
+        while j < self.tokens.len() && self.role_of[j].map(|r| r.0) == Some(h) {
+            j += 1;
+        }
+        Some(j)
+    }
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=7).contains(&s.chars().count())
+        && letters >= 2
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '+' || c == '.' || c == '&')
+}
+
+fn new_raw(
+    ctx: &Ctx<'_>,
+    a: usize,
+    b: usize,
+    etype: Option<EntityType>,
+    rule: &'static str,
+) -> RawMention {
+    let surface = ctx.surface(a, b);
+    let name = if surface.chars().filter(|c| c.is_alphabetic()).count() > 4
+        && !surface.chars().any(char::is_lowercase)
+        && b - a > 1
+    {
+        crate::ingest::title_case(surface)
+    } else {
+        surface.to_string()
+    };
+    RawMention {
+        span: ctx.span(a, b),
+        sentence: ctx.sentence,
+        etype,
+        gaz: None,
+        name,
+        honorific: None,
+        role: None,
+        affiliation: None,
+        person_cue: false,
+        rule,
+        alias_of: None,
+        in_quote: ctx.quoted[a],
+        event_key: None,
+    }
+}
+
+/// Finds the mentions of one sentence.
+pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
+    let n = ctx.tokens.len();
+    let first_new = out.len();
+    let mut i = 0;
+    while i < n {
+        let starts = ctx.is_cap(i)
+            || ctx.role_of[i].is_some()
+                && ctx.tok(i).chars().next().is_some_and(char::is_uppercase);
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n {
+            let t = ctx.tok(j);
+            let lower = t.to_lowercase();
+            let cap_after = |k: usize| {
+                k < n
+                    && (ctx.is_cap(k)
+                        || ctx.role_of[k].is_some()
+                            && ctx.tok(k).chars().next().is_some_and(char::is_uppercase))
+            };
+            if ctx.is_cap(j) || (ctx.role_of[j].is_some() && ctx.role_of[j] == ctx.role_of[j - 1]) {
+                j += 1;
+            } else if (PARTICLES.contains(&lower.as_str())
+                || ORG_CONNECTORS.contains(&lower.as_str()))
+                && t.chars().all(char::is_lowercase)
+                || t == "&"
+            {
+                // a connector is part of the chunk only if a capitalised word follows,
+                // possibly after a second connector ("de la Calle", "Security and Cooperation")
+                if cap_after(j + 1) {
+                    j += 2;
+                } else if j + 2 < n
+                    && PARTICLES.contains(&ctx.lower(j + 1).as_str())
+                    && cap_after(j + 2)
+                {
+                    j += 3;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        chunk(ctx, i, j, out);
+        i = j;
+    }
+    events(ctx, out, first_new);
+    aliases(ctx, out, first_new);
+}
+
+fn has_head(ctx: &Ctx<'_>, a: usize, b: usize, heads: &[&str]) -> bool {
+    (a..b).any(|k| heads.contains(&ctx.tok(k)))
+}
+
+/// Types one capitalised chunk `[a, b)`, peeling titles and demonyms off its left.
+fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
+    if a >= b {
+        return;
+    }
+    let whole = ctx.surface(a, b);
+    // 1. The whole chunk is a known name, or an organisation / event by its head.
+    if let Some((id, e)) = ctx.gaz.lookup(whole) {
+        if !(b - a == 1 && COMMON_WORDS.contains(&whole)) {
+            push_gaz(ctx, a, b, id, e.etype, out);
+            return;
+        }
+    }
+    if ctx.title_case {
+        // In a title-case headline only known names count; try the parts.
+        split_known(ctx, a, b, out);
+        return;
+    }
+    let last = ctx.tok(b - 1);
+    if b - a >= 2
+        && EVENT_HEADS.contains(&last.to_lowercase().as_str())
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && !COMMON_WORDS.contains(&ctx.tok(a))
+    {
+        let mut m = new_raw(ctx, a, b, Some(EntityType::Event), "event.capitalised");
+        m.event_key = Some(format!("evt:{}", super::gazetteer::name_key(whole)));
+        out.push(m);
+        return;
+    }
+    if b - a >= 2
+        && !COMMON_WORDS.contains(&ctx.tok(a))
+        && ctx.role_of[a].is_none()
+        && has_head(ctx, a + 1, b, ORG_HEADS)
+        && ctx.gaz.demonym(ctx.tok(b - 1)).is_none()
+    {
+        let start = if ctx.tok(a) == "The" { a + 1 } else { a };
+        // "Organization for Security and Cooperation in Europe", "Syrian Observatory for Human Rights"
+        out.push(new_raw(
+            ctx,
+            start,
+            b,
+            Some(EntityType::Organization),
+            "org.head",
+        ));
+        return;
+    }
+    // 2. Peel titles, honorifics, demonyms and leading common words.
+    let mut p = a;
+    let mut honorific = None;
+    let mut role = None;
+    let mut affiliation = None;
+    while p < b {
+        if let Some(end) = ctx.role_hit_end(p) {
+            if end <= b && end < b {
+                let hit = ctx.surface(p, end).to_string();
+                if ctx.role_of[p].is_some_and(|r| r.1) {
+                    honorific = Some(hit);
+                } else {
+                    role = Some(hit.to_lowercase());
+                }
+                p = end;
+                continue;
+            }
+        }
+        let t = ctx.tok(p);
+        if p + 1 < b {
+            if let Some(c) = ctx.gaz.demonym(t) {
+                affiliation = Some(c);
+                p += 1;
+                continue;
+            }
+            // "US Secretary of State …", "IAEA Director General …": a name before a title
+            if let Some(q) = (p + 1..b).rev().find(|&q| {
+                ctx.role_hit_end(q).is_some() && ctx.gaz.lookup(ctx.surface(p, q)).is_some()
+            }) {
+                if let Some((id, e)) = ctx.gaz.lookup(ctx.surface(p, q)) {
+                    push_gaz(ctx, p, q, id, e.etype, out);
+                    affiliation = Some(id);
+                    p = q;
+                    continue;
+                }
+            }
+        }
+        if COMMON_WORDS.contains(&t) || t.chars().all(|c| c.is_ascii_digit()) {
+            p += 1;
+            continue;
+        }
+        break;
+    }
+    if p >= b {
+        return;
+    }
+    if p > a {
+        // what is left may itself be a known name ("President Obama" → "Obama")
+        if let Some((id, e)) = ctx.gaz.lookup(ctx.surface(p, b)) {
+            if honorific.is_none() && role.is_none() {
+                push_gaz(ctx, p, b, id, e.etype, out);
+                return;
+            }
+        }
+    }
+    // 3. Connectors split a chunk that is no organisation name ("Fabius of France").
+    if let Some(k) = (p + 1..b).find(|&k| ORG_CONNECTORS.contains(&ctx.tok(k))) {
+        if !has_head(ctx, p, b, ORG_HEADS) && !has_head(ctx, p, b, PLACE_HEADS) {
+            typed(ctx, p, k, honorific, role, affiliation, out);
+            chunk(ctx, k + 1, b, out);
+            return;
+        }
+    }
+    // 4. A known place in front of a name: "Ukraine Mikhail Zurabov" after "ambassador to".
+    if b - p >= 3 && honorific.is_none() {
+        if let Some((id, e)) = ctx.gaz.lookup(ctx.tok(p)) {
+            if e.etype == EntityType::Place {
+                push_gaz(ctx, p, p + 1, id, e.etype, out);
+                p += 1;
+            }
+        }
+    }
+    typed(ctx, p, b, honorific, role, affiliation, out);
+}
+
+/// In title-case text: known names only, longest first.
+fn split_known(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
+    let mut p = a;
+    while p < b {
+        let found = (p + 1..=b).rev().find_map(|q| {
+            let s = ctx.surface(p, q);
+            ctx.gaz
+                .lookup(s)
+                .filter(|_| !(q - p == 1 && COMMON_WORDS.contains(&s)))
+                .map(|(id, e)| (q, id, e.etype))
+        });
+        if let Some((q, id, et)) = found {
+            push_gaz(ctx, p, q, id, et, out);
+            p = q;
+        } else {
+            p += 1;
+        }
+    }
+}
+
+fn locative_before(ctx: &Ctx<'_>, a: usize) -> bool {
+    a > 0 && ["in", "at", "near", "outside", "inside"].contains(&ctx.tok(a - 1))
+}
+
+fn push_gaz(
+    ctx: &Ctx<'_>,
+    a: usize,
+    b: usize,
+    id: usize,
+    etype: EntityType,
+    out: &mut Vec<RawMention>,
+) {
+    let e = ctx.gaz.entry(id);
+    let mut m = new_raw(ctx, a, b, Some(etype), "gazetteer");
+    m.gaz = Some(id);
+    if let EntryKind::City {
+        capital_of: Some(country),
+    } = e.kind
+    {
+        // A capital that acts is its country ("Moscow accepts"); a capital where
+        // something happens is the city ("in Moscow", "the Damascus suburb").
+        let next_is_noun = b < ctx.tokens.len()
+            && ctx.tok(b).chars().next().is_some_and(char::is_lowercase)
+            && !super::lexicon::SPEECH_VERBS.contains(&ctx.tok(b))
+            && ctx.tok(b) != "and"
+            && !ctx.tok(b).ends_with("ed")
+            && !ctx.tok(b).ends_with('s')
+            && ctx.tok(b) != "had"
+            && ctx.tok(b) != "has";
+        let possessive = b < ctx.tokens.len() && matches!(ctx.tok(b), "'s" | "’s");
+        let hyphen_backed = ctx.surface(a, b).contains('-');
+        if !locative_before(ctx, a)
+            && !(a > 0 && ctx.tok(a - 1) == "of")
+            && !next_is_noun
+            && !possessive
+            || hyphen_backed
+        {
+            m.gaz = Some(country);
+            m.rule = "gazetteer.capital-as-actor";
+        }
+    }
+    if let EntryKind::City { .. } = ctx.gaz.entry(m.gaz.unwrap_or(id)).kind {
+        // Small towns whose names are also words need a place cue.
+        if e.population < 100_000
+            && b - a == 1
+            && !locative_before(ctx, a)
+            && !is_place_context(ctx, a, b)
+        {
+            m.etype = None;
+            m.gaz = None;
+            m.rule = "gazetteer.weak-city";
+        }
+    }
+    out.push(m);
+}
+
+fn is_place_context(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let after = b < ctx.tokens.len() && PLACE_NOUNS.contains(&ctx.lower(b).as_str());
+    let of_before =
+        a >= 2 && ctx.tok(a - 1) == "of" && PLACE_NOUNS.contains(&ctx.lower(a - 2).as_str());
+    after || of_before
+}
+
+/// Types the core of a chunk once titles are peeled.
+fn typed(
+    ctx: &Ctx<'_>,
+    a: usize,
+    b: usize,
+    honorific: Option<String>,
+    role: Option<String>,
+    affiliation: Option<usize>,
+    out: &mut Vec<RawMention>,
+) {
+    if a >= b {
+        return;
+    }
+    let n = b - a;
+    let first = ctx.tok(a);
+    let last = ctx.tok(b - 1);
+    if n == 1 && COMMON_WORDS.contains(&first) {
+        return;
+    }
+    let next_lower = if b < ctx.tokens.len() {
+        ctx.lower(b)
+    } else {
+        String::new()
+    };
+    let next2 = if b + 1 < ctx.tokens.len() {
+        format!("{next_lower} {}", ctx.lower(b + 1))
+    } else {
+        String::new()
+    };
+    // lowercase role right before, possibly after "the" or a comma: "envoy Lakhdar Brahimi"
+    let mut left_role = None;
+    let mut left_aff = None;
+    {
+        let mut k = a;
+        while k > 0 && matches!(ctx.tok(k - 1), "," | "the") {
+            k -= 1;
+        }
+        if k > 0 {
+            if let Some((h, hon)) = ctx.role_of[k - 1] {
+                let hit = &ctx.roles[h];
+                if !hon {
+                    left_role = Some(ctx.text[hit.span.clone()].to_lowercase());
+                    // the country or organisation before the role: "Russian counterpart", "UN envoy"
+                    if let Some(r) = (0..k - 1)
+                        .rev()
+                        .find(|&r| ctx.tokens[r].span.end <= hit.span.start)
+                    {
+                        let w = ctx.tok(r);
+                        left_aff = ctx
+                            .gaz
+                            .demonym(w)
+                            .or_else(|| ctx.gaz.lookup(w).map(|x| x.0));
+                        if r > 0 && matches!(w, "'s" | "’s") {
+                            left_aff = ctx.gaz.lookup(ctx.tok(r - 1)).map(|x| x.0);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let speech_near = (b < ctx.tokens.len() && SPEECH_VERBS.contains(&next_lower.as_str()))
+        || (a > 0 && SPEECH_VERBS.contains(&ctx.tok(a - 1)));
+    let mut m = new_raw(ctx, a, b, None, "name");
+    m.honorific = honorific.clone();
+    m.role = role.clone().or(left_role.clone());
+    m.affiliation = affiliation.or(left_aff);
+    let person_cue = honorific.is_some() || role.is_some() || left_role.is_some();
+    m.person_cue = person_cue || speech_near;
+    let place_context = is_place_context(ctx, a, b)
+        || (n >= 2 && DIRECTIONS.contains(&first))
+        || PLACE_PREFIXES.contains(&first)
+        || (n >= 2 && PLACE_HEADS.contains(&last));
+    let org_context =
+        ORG_NOUNS.contains(&next_lower.as_str()) || ORG_NOUNS.contains(&next2.as_str());
+    m.etype = if person_cue {
+        Some(EntityType::Person)
+    } else if place_context {
+        m.rule = "place.cue";
+        Some(EntityType::Place)
+    } else if n == 1 && is_acronym(first) {
+        m.rule = "org.acronym";
+        Some(EntityType::Organization)
+    } else if org_context && !speech_near {
+        m.rule = "org.cue";
+        Some(EntityType::Organization)
+    } else if n >= 2 && locative_before(ctx, a) {
+        m.rule = "place.locative";
+        Some(EntityType::Place)
+    } else if n >= 2 {
+        m.rule = "person.shape";
+        Some(EntityType::Person)
+    } else {
+        None
+    };
+    if m.etype == Some(EntityType::Person) && m.rule == "name" {
+        m.rule = if honorific.is_some() {
+            "person.honorific"
+        } else if person_cue {
+            "person.title"
+        } else {
+            "person.shape"
+        };
+    }
+    out.push(m);
+}
+
+/// Named events: a place, demonym or capitalised word before an event head.
+fn events(ctx: &Ctx<'_>, out: &mut Vec<RawMention>, first_new: usize) {
+    let n = ctx.tokens.len();
+    for h in 0..n {
+        let one = ctx.lower(h);
+        let two = if h + 1 < n {
+            format!("{one} {}", ctx.lower(h + 1))
+        } else {
+            String::new()
+        };
+        let (head, end) = if EVENT_HEADS.contains(&two.as_str()) {
+            (two, h + 2)
+        } else if EVENT_HEADS.contains(&one.as_str()) && ctx.tok(h).chars().all(char::is_lowercase)
+        {
+            (one, h + 1)
+        } else {
+            continue;
+        };
+        if h == 0 {
+            continue;
+        }
+        let venue = VENUE_EVENT_HEADS.contains(&head.as_str());
+        let mut k = h; // first token of the head
+        let mut modifier = false;
+        if ["nuclear", "peace"].contains(&ctx.tok(k - 1)) && k >= 2 {
+            k -= 1;
+            modifier = true;
+        }
+        let _ = modifier;
+        // possessive: "Syria's civil war"
+        let poss = k >= 2 && matches!(ctx.tok(k - 1), "'s" | "’s");
+        let name_end = if poss { k - 1 } else { k };
+        // the mention ending right before
+        let before = out[first_new..]
+            .iter()
+            .rposition(|m| m.span.end == ctx.tokens[name_end - 1].span.end)
+            .map(|p| p + first_new);
+        let (key_part, start_tok) = if let Some(mi) = before {
+            let m = &out[mi];
+            if m.etype != Some(EntityType::Place) || (poss && venue) {
+                continue;
+            }
+            let start = ctx
+                .tokens
+                .iter()
+                .position(|t| t.span.start == m.span.start)
+                .unwrap_or(name_end - 1);
+            (
+                m.gaz
+                    .map(|g| super::gazetteer::name_key(&ctx.gaz.entry(g).name))
+                    .unwrap_or_else(|| super::gazetteer::name_key(&m.name)),
+                start,
+            )
+        } else if let Some(c) = ctx.gaz.demonym(ctx.tok(name_end - 1)) {
+            if venue {
+                continue; // "Syrian peace talks" describes, it does not name
+            }
+            // a country's demonym names the country
+            let country = ctx
+                .gaz
+                .lookup(&ctx.gaz.entry(c).name)
+                .map(|x| x.0)
+                .unwrap_or(c);
+            (
+                super::gazetteer::name_key(&ctx.gaz.entry(country).name),
+                name_end - 1,
+            )
+        } else if ctx.is_cap(name_end - 1)
+            && !COMMON_WORDS.contains(&ctx.tok(name_end - 1))
+            && name_end - 1 > 0
+            && !poss
+        {
+            (
+                super::gazetteer::name_key(ctx.tok(name_end - 1)),
+                name_end - 1,
+            )
+        } else {
+            continue;
+        };
+        let class = if venue {
+            "talks"
+        } else if head.ends_with("war") {
+            "war"
+        } else {
+            head.as_str()
+        };
+        let mut m = new_raw(ctx, start_tok, end, Some(EntityType::Event), "event.named");
+        m.event_key = Some(format!("evt:{key_part}:{class}"));
+        // "Syria's civil war" is named "Syrian civil war" when the demonym is known
+        out.push(m);
+    }
+}
+
+/// "X, known as Y", "X, alias Y", "X (Y)" for acronyms.
+fn aliases(ctx: &Ctx<'_>, out: &mut [RawMention], first_new: usize) {
+    for i in first_new..out.len() {
+        let start_tok = match ctx
+            .tokens
+            .iter()
+            .position(|t| t.span.start == out[i].span.start)
+        {
+            Some(t) => t,
+            None => continue,
+        };
+        let before: Vec<String> = (start_tok.saturating_sub(4)..start_tok)
+            .map(|k| ctx.lower(k))
+            .collect();
+        let joined = before.join(" ");
+        let nickname = joined.ends_with("known as")
+            || joined.ends_with("alias")
+            || joined.ends_with("guerre ,")
+            || joined.ends_with("nicknamed")
+            || joined.ends_with("also called");
+        let paren =
+            start_tok > 0 && ctx.tok(start_tok - 1) == "(" && is_acronym(ctx.tok(start_tok));
+        if !(nickname || paren) {
+            continue;
+        }
+        let want = if paren {
+            EntityType::Organization
+        } else {
+            EntityType::Person
+        };
+        if let Some(j) = (first_new..i)
+            .rev()
+            .find(|&j| out[j].etype == Some(want) || (paren && out[j].etype.is_some()))
+        {
+            if !paren || out[j].span.end + 2 >= out[i].span.start {
+                out[i].alias_of = Some(j);
+                out[i].etype = out[j].etype;
+                out[i].gaz = out[i].gaz.or(out[j].gaz);
+            }
+        }
+    }
+}

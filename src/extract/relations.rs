@@ -1,0 +1,867 @@
+//! Relations as frames around a trigger, not co-occurrence.
+//!
+//! - **metWith**: a meeting trigger ("met", "held talks", "talks with", "news conference
+//!   with", "spoke by phone", "telephoned", "joined … at the table") whose people are the
+//!   participants; planned, hypothetical and negated meetings are skipped.
+//! - **backs**: "A backs B", "B, backed by A", "A-backed B", "whose government backs B"
+//!   (the government of A's country), "A's … aid to B".
+//! - **proposed**: "proposed", "called for", "pushed (…) for", "urged … to", "offered to",
+//!   "demanded that", "the possibility of", "under consideration"; the agent is the clause's
+//!   subject (through relative clauses, pronouns, "the two leaders") or the quote's speaker,
+//!   and the label is the object phrase up to the clause's end.
+
+use std::collections::BTreeSet;
+
+use super::gazetteer::{EntryKind, Gazetteer};
+use super::{Entity, EntityType, Extraction, Meeting, Relation, RelationKind};
+use crate::ingest::{month_number, resolve_month_day, resolve_weekday, weekday, Article};
+
+struct Sent<'a> {
+    idx: usize,
+    text: &'a str,
+    words: Vec<String>,
+    /// token index → mention index (into x.mentions)
+    at: Vec<Option<usize>>,
+}
+
+impl Sent<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", String::as_str)
+    }
+
+    fn matches(&self, i: usize, phrase: &[&str]) -> bool {
+        phrase.iter().enumerate().all(|(k, p)| self.w(i + k) == *p)
+    }
+}
+
+const MODAL: &[&str] = &[
+    "will",
+    "would",
+    "'ll",
+    "could",
+    "may",
+    "might",
+    "should",
+    "shall",
+    "expected",
+    "plans",
+    "planned",
+    "plan",
+    "hopes",
+    "hope",
+    "wants",
+    "set",
+    "due",
+    "scheduled",
+    "going",
+    "intends",
+    "aims",
+];
+const NEGATION: &[&str] = &[
+    "not",
+    "never",
+    "n't",
+    "no",
+    "refused",
+    "declined",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "rejected",
+    "denied",
+    "without",
+];
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "also",
+    "instead",
+    "repeatedly",
+    "long",
+    "already",
+    "now",
+    "again",
+    "later",
+    "then",
+    "still",
+    "jointly",
+    "reportedly",
+    "both",
+    "himself",
+    "herself",
+    "had",
+    "would",
+    "will",
+    "once",
+    "previously",
+    "earlier",
+    "strongly",
+    "publicly",
+    "privately",
+    "formally",
+];
+
+fn blocked(s: &Sent<'_>, trig: usize, allow_modal: bool) -> bool {
+    let lo = trig.saturating_sub(4);
+    (lo..trig).any(|k| {
+        NEGATION.contains(&s.w(k))
+            || (!allow_modal
+                && (MODAL.contains(&s.w(k))
+                    || (s.w(k) == "to" && k > 0 && MODAL.contains(&s.w(k - 1)))))
+    })
+}
+
+fn ensure_gaz_entity(x: &mut Extraction, gaz: &Gazetteer, id: usize) -> usize {
+    if let Some(e) = x.entities.iter().position(|e| e.gaz == Some(id)) {
+        return e;
+    }
+    let entry = gaz.entry(id);
+    x.entities.push(Entity {
+        etype: entry.etype,
+        name: entry.name.clone(),
+        aliases: BTreeSet::new(),
+        gaz: Some(id),
+        geonames: entry.geonames,
+        roles: BTreeSet::new(),
+        affiliations: BTreeSet::new(),
+        nicknames: BTreeSet::new(),
+    });
+    x.entities.len() - 1
+}
+
+/// The country a word names, as a capital, country or demonym ("Moscow", "U.S.", "Russian").
+fn country_of_word(gaz: &Gazetteer, w: &str) -> Option<usize> {
+    if let Some(c) = gaz.demonym(w) {
+        return gaz.lookup(&gaz.entry(c).name).map(|x| x.0).or(Some(c));
+    }
+    let (id, e) = gaz.lookup(w)?;
+    match e.kind {
+        EntryKind::Country => Some(id),
+        EntryKind::City {
+            capital_of: Some(c),
+        } => Some(c),
+        EntryKind::Organization | EntryKind::News | EntryKind::User => Some(id),
+        _ => None,
+    }
+}
+
+pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
+    let text = &article.text;
+    let sents: Vec<Sent<'_>> = x
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(idx, s)| {
+            let words: Vec<String> = s
+                .tokens
+                .iter()
+                .map(|t| text[t.span.clone()].to_lowercase())
+                .collect();
+            let mut at = vec![None; s.tokens.len()];
+            for (mi, m) in x
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == idx)
+            {
+                for (ti, t) in s.tokens.iter().enumerate() {
+                    if t.span.start >= m.span.start && t.span.end <= m.span.end {
+                        at[ti] = Some(mi);
+                    }
+                }
+            }
+            Sent {
+                idx,
+                text,
+                words,
+                at,
+            }
+        })
+        .collect();
+    for s in &sents {
+        meetings(article, s, &sents, x);
+        backs(s, gaz, x);
+        proposals(s, &sents, x);
+    }
+    x.relations.sort_by(|a, b| {
+        (a.sentence, a.kind, a.subject, a.object).cmp(&(b.sentence, b.kind, b.subject, b.object))
+    });
+    x.relations.dedup_by(|a, b| {
+        a.kind == b.kind
+            && a.subject == b.subject
+            && a.object == b.object
+            && a.proposal == b.proposal
+    });
+}
+
+fn ent_of(s: &Sent<'_>, x: &Extraction, ti: usize) -> Option<usize> {
+    s.at.get(ti)
+        .copied()
+        .flatten()
+        .map(|m| x.mentions[m].entity)
+}
+
+fn first_person(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
+    (0..s.words.len()).find_map(|t| {
+        let m = s.at[t]?;
+        (x.mentions[m].etype == EntityType::Person && !x.mentions[m].in_quote)
+            .then(|| x.mentions[m].entity)
+    })
+}
+
+/// "he"/"she": the speaker of "X said he …" in this sentence, else the first person of the
+/// nearest earlier sentence that has one.
+fn resolve_pronoun(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, at: usize) -> Option<usize> {
+    for k in (1..at).rev() {
+        if super::lexicon::SPEECH_VERBS.contains(&s.w(k)) {
+            if let Some(e) = ent_of(s, x, k - 1) {
+                return Some(e);
+            }
+        }
+    }
+    if let Some(e) = (0..at).rev().find_map(|t| {
+        s.at[t]
+            .filter(|&m| x.mentions[m].etype == EntityType::Person)
+            .map(|m| x.mentions[m].entity)
+    }) {
+        return Some(e);
+    }
+    (0..s.idx)
+        .rev()
+        .take(3)
+        .find_map(|k| first_person(&sents[k], x))
+}
+
+/// "the two leaders", "both men": the last two people named together.
+fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Vec<usize> {
+    for k in (0..=upto).rev().take(4) {
+        let s = &sents[k];
+        for t in (1..s.words.len()).rev() {
+            if s.w(t) == "and" {
+                let a = (0..t).rev().take(3).find_map(|u| {
+                    ent_of(s, x, u).filter(|&e| x.entities[e].etype == EntityType::Person)
+                });
+                let b = (t + 1..s.words.len()).take(3).find_map(|u| {
+                    ent_of(s, x, u).filter(|&e| x.entities[e].etype == EntityType::Person)
+                });
+                if let (Some(a), Some(b)) = (a, b) {
+                    if a != b {
+                        return vec![a, b];
+                    }
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The subject(s) of the clause whose verb starts at `trig`.
+fn subjects(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Vec<usize> {
+    let mut k = trig;
+    while k > 0 && AUX.contains(&s.w(k - 1)) {
+        k -= 1;
+    }
+    if k == 0 {
+        return Vec::new();
+    }
+    // relative clause: "X, who …, called for"
+    if s.w(k - 1) == "," {
+        if let Some(c) = (1..k - 1)
+            .rev()
+            .take(20)
+            .find(|&c| s.w(c - 1) == "," && ["who", "which", "whose"].contains(&s.w(c)))
+        {
+            k = c - 1;
+        }
+    }
+    let w = s.w(k - 1);
+    if ["he", "she"].contains(&w) {
+        return resolve_pronoun(s, sents, x, k - 1).into_iter().collect();
+    }
+    if w == "they"
+        || (w == "leaders" || w == "men" || w == "sides")
+            && ["two", "both"].contains(&s.w(k.saturating_sub(2)))
+    {
+        let mut v = Vec::new();
+        // "X and Y said they …"
+        for t in (0..k - 1).rev() {
+            if super::lexicon::SPEECH_VERBS.contains(&s.w(t)) {
+                v = coordinated(s, x, t);
+                break;
+            }
+        }
+        if v.is_empty() {
+            v = resolve_pair(
+                sents,
+                x,
+                s.idx.saturating_sub(if w == "they" { 1 } else { 0 }),
+            );
+        }
+        return v;
+    }
+    coordinated(s, x, k)
+}
+
+/// Mentions ending right before token `end`, with those coordinated before them.
+fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = end;
+    let Some(last) = (k > 0).then(|| ent_of(s, x, k - 1)).flatten() else {
+        return out;
+    };
+    out.push(last);
+    // walk to the mention's first token
+    while k > 0 && ent_of(s, x, k - 1) == Some(last) {
+        k -= 1;
+    }
+    loop {
+        if k == 0 || !["and", ","].contains(&s.w(k - 1)) {
+            break;
+        }
+        // skip "and" / "," and any title words between
+        let mut j = k - 1;
+        let mut found = None;
+        for back in 1..=6 {
+            if j < back {
+                break;
+            }
+            if let Some(e) = ent_of(s, x, j - back) {
+                found = Some((e, j - back + 1));
+                break;
+            }
+            if [".", ";", "“", "”", "\""].contains(&s.w(j - back)) {
+                break;
+            }
+        }
+        let Some((e, t_end)) = found else { break };
+        if !out.contains(&e) {
+            out.push(e);
+        }
+        j = t_end;
+        while j > 0 && ent_of(s, x, j - 1) == Some(e) {
+            j -= 1;
+        }
+        k = j;
+    }
+    out.reverse();
+    out
+}
+
+const MEET: &[&[&str]] = &[
+    &["met"],
+    &["meets"],
+    &["meeting", "with"],
+    &["held", "talks"],
+    &["talks", "with"],
+    &["talks", "between"],
+    &["news", "conference", "with"],
+    &["press", "conference", "with"],
+    &["joint", "news", "conference"],
+    &["spoke", "by", "phone"],
+    &["spoke", "by", "telephone"],
+    &["spoke", "on", "the", "phone"],
+    &["telephoned"],
+    &["phoned"],
+    &["phone", "call"],
+    &["telephone", "call"],
+    &["joined"],
+    &["sat", "across"],
+    &["shook", "hands"],
+    &["shake", "hands"],
+    &["hosted"],
+    &["negotiating", "with"],
+    &["negotiations", "with"],
+    &["been", "negotiating"],
+    &["embraced"],
+    &["attended", "by"],
+    &["after", "talks"],
+    &["signed", "the", "deal"],
+];
+
+fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.words.len();
+    let Some((trig, phrase)) =
+        (0..n).find_map(|i| MEET.iter().find(|p| s.matches(i, p)).map(|p| (i, *p)))
+    else {
+        return;
+    };
+    if blocked(s, trig, false) {
+        return;
+    }
+    let mut parts: Vec<usize> = Vec::new();
+    for t in 0..n {
+        if let Some(m) = s.at[t] {
+            let mm = &x.mentions[m];
+            if mm.etype == EntityType::Person && !mm.in_quote && !parts.contains(&mm.entity) {
+                parts.push(mm.entity);
+            }
+        }
+        if ["he", "she"].contains(&s.w(t)) && t < trig && t + 3 >= trig {
+            if let Some(e) = resolve_pronoun(s, sents, x, t) {
+                if !parts.contains(&e) {
+                    parts.insert(0, e);
+                }
+            }
+        }
+    }
+    if parts.len() < 2 {
+        return;
+    }
+    let place = (0..n).find_map(|t| {
+        let e = ent_of(s, x, t)?;
+        (t > 0 && ["in", "at"].contains(&s.w(t - 1)) && x.entities[e].etype == EntityType::Place)
+            .then_some(e)
+    });
+    let event =
+        (0..n).find_map(|t| ent_of(s, x, t).filter(|&e| x.entities[e].etype == EntityType::Event));
+    let date = sentence_date(article, s);
+    let rule: &'static str = match phrase[0] {
+        "met" | "meets" | "meeting" => "meet.verb",
+        "spoke" | "telephoned" | "phoned" | "phone" | "telephone" => "meet.call",
+        "news" | "press" | "joint" => "meet.news-conference",
+        _ => "meet.talks",
+    };
+    let mi = x.meetings.len();
+    x.meetings.push(Meeting {
+        participants: parts.clone(),
+        place,
+        date,
+        event,
+        sentence: s.idx,
+        rule,
+    });
+    for (i, &a) in parts.iter().enumerate() {
+        for &b in &parts[i + 1..] {
+            x.relations.push(Relation {
+                kind: RelationKind::MetWith,
+                subject: a,
+                object: Some(b),
+                proposal: None,
+                sentence: s.idx,
+                rule,
+                confidence: 0.8,
+                meeting: Some(mi),
+            });
+        }
+    }
+}
+
+fn sentence_date(article: &Article, s: &Sent<'_>) -> Option<chrono::NaiveDate> {
+    let anchor = article.published?;
+    for t in 0..s.words.len() {
+        if let Some(m) = month_number(s.w(t)).filter(|_| s.w(t).len() >= 3 && s.w(t) != "may") {
+            if let Ok(d) = s
+                .w(t + 1)
+                .trim_end_matches(|c: char| c.is_alphabetic())
+                .parse::<u32>()
+            {
+                return resolve_month_day(anchor, m, d);
+            }
+        }
+        if s.w(t) == "on" {
+            if let Some(wd) = weekday(s.w(t + 1)) {
+                return Some(resolve_weekday(anchor, wd));
+            }
+        }
+    }
+    let _ = s.text;
+    None
+}
+
+const BACK_VERBS: &[&str] = &[
+    "backs",
+    "backed",
+    "back",
+    "backing",
+    "supports",
+    "supported",
+    "support",
+    "sponsor",
+    "sponsors",
+    "sponsored",
+    "arms",
+    "funds",
+    "funded",
+    "finances",
+    "financed",
+    "lend",
+    "lent",
+    "loaned",
+];
+
+fn push_backs(x: &mut Extraction, a: usize, b: usize, s: usize, rule: &'static str, conf: f32) {
+    if a != b {
+        x.relations.push(Relation {
+            kind: RelationKind::Backs,
+            subject: a,
+            object: Some(b),
+            proposal: None,
+            sentence: s,
+            rule,
+            confidence: conf,
+            meeting: None,
+        });
+    }
+}
+
+fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
+    let n = s.words.len();
+    for t in 0..n {
+        let w = s.w(t).to_string();
+        // "Moscow-backed rebel leaders A and B"
+        if let Some(prefix) = w
+            .strip_suffix("-backed")
+            .or_else(|| w.strip_suffix("-supported"))
+            .or_else(|| w.strip_suffix("-sponsored"))
+        {
+            let surface = &s.text[x.sentences[s.idx].tokens[t].span.clone()];
+            let prefix_surface = &surface[..prefix.len()];
+            if let Some(c) = country_of_word(gaz, prefix_surface) {
+                let backer = ensure_gaz_entity(x, gaz, c);
+                let objs: Vec<usize> = (t + 1..n.min(t + 12))
+                    .take_while(|&k| ![".", ";", ","].contains(&s.w(k)) || s.w(k) == ",")
+                    .filter_map(|k| ent_of(s, x, k))
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                for o in objs {
+                    if x.entities[o].etype != EntityType::Place || true {
+                        push_backs(x, backer, o, s.idx, "backs.hyphen", 0.85);
+                    }
+                }
+            }
+            continue;
+        }
+        if !BACK_VERBS.contains(&w.as_str()) && !(w == "props" || w == "propped") {
+            continue;
+        }
+        if blocked(s, t, true) {
+            continue;
+        }
+        if t + 1 < n && s.w(t + 1) == "by" {
+            // passive: "B, backed by A"
+            let backers: Vec<usize> = (t + 2..n.min(t + 8))
+                .filter_map(|k| ent_of(s, x, k))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let backed = (0..t).rev().take(4).find_map(|k| ent_of(s, x, k));
+            if let Some(b) = backed {
+                for a in backers {
+                    push_backs(x, a, b, s.idx, "backs.passive", 0.8);
+                }
+            }
+            continue;
+        }
+        // active: "A backs B"; "A, whose government backs B"
+        let mut k = t;
+        while k > 0 && AUX.contains(&s.w(k - 1)) {
+            k -= 1;
+        }
+        let mut backers = Vec::new();
+        if k >= 2 && s.w(k - 1) == "government" && s.w(k - 2) == "whose" {
+            if let Some(p) = (0..k - 2).rev().take(3).find_map(|q| ent_of(s, x, q)) {
+                let affs: Vec<usize> = x.entities[p].affiliations.iter().copied().collect();
+                for a in affs {
+                    backers.push(ensure_gaz_entity(x, gaz, a));
+                }
+            }
+        } else {
+            let sub = subjects(s, &[], x, k);
+            backers.extend(sub);
+        }
+        let objs: Vec<usize> = {
+            let mut v = Vec::new();
+            for q in t + 1..n.min(t + 6) {
+                if [".", ";", ","].contains(&s.w(q)) {
+                    break;
+                }
+                if let Some(e) = ent_of(s, x, q) {
+                    if !v.contains(&e) {
+                        v.push(e);
+                    }
+                    break;
+                }
+            }
+            v
+        };
+        for &a in &backers {
+            for &b in &objs {
+                push_backs(x, a, b, s.idx, "backs.active", 0.8);
+            }
+        }
+    }
+    // aid: "Israel, which receives … U.S. military aid"; "A, which has poured … aid into B"
+    if let Some(t) = (0..n).find(|&t| s.w(t) == "aid") {
+        let donor = (t.saturating_sub(3)..t).find_map(|k| {
+            let surface = &s.text[x.sentences[s.idx].tokens[k].span.clone()];
+            country_of_word(gaz, surface)
+        });
+        let receives = (0..t).any(|k| ["receives", "received", "receiving"].contains(&s.w(k)));
+        if receives {
+            if let (Some(d), Some(r)) = (donor, (0..t).find_map(|k| ent_of(s, x, k))) {
+                let d = ensure_gaz_entity(x, gaz, d);
+                push_backs(x, d, r, s.idx, "backs.aid", 0.7);
+            }
+        } else if let Some(into) = (t + 1..n.min(t + 4)).find(|&k| ["into", "to"].contains(&s.w(k)))
+        {
+            let recipient = ent_of(s, x, into + 1);
+            let verb = (0..t).find(|&k| {
+                [
+                    "poured", "provided", "sent", "gave", "given", "pledged", "supplied",
+                ]
+                .contains(&s.w(k))
+            });
+            if let (Some(r), Some(v)) = (recipient, verb) {
+                for a in subjects(s, &[], x, v) {
+                    push_backs(x, a, r, s.idx, "backs.aid", 0.7);
+                }
+            }
+        }
+    }
+}
+
+/// Triggers of proposals: the phrase, and whether an entity and "to" come before the object.
+const PROPOSE: &[(&[&str], bool)] = &[
+    (&["proposed"], false),
+    (&["proposes"], false),
+    (&["proposing"], false),
+    (&["propose"], false),
+    (&["suggested"], false),
+    (&["called", "for"], false),
+    (&["calls", "for"], false),
+    (&["calling", "for"], false),
+    (&["call", "for"], false),
+    (&["called", "on"], true),
+    (&["urged"], true),
+    (&["pushed", "for"], false),
+    (&["pushing", "for"], false),
+    (&["push", "for"], false),
+    (&["pressed", "for"], false),
+    (&["pressing", "for"], false),
+    (&["offered", "to"], false),
+    (&["offered"], false),
+    (&["demanded"], false),
+    (&["demanding"], false),
+    (&["insisted", "that"], false),
+    (&["raised", "the", "possibility", "of"], false),
+    (&["discussed", "the", "possibility", "of"], false),
+    (&["about", "the", "possibility", "of"], false),
+    (&["pushed"], false),
+    (&["pressed"], false),
+];
+
+const LABEL_STOP: &[&str] = &[
+    "which", "while", "but", "as", "so", "saying", "arguing", "adding", "after", "before", "a",
+    "and", "whereas", "who", "although", "though", "because", "when",
+];
+
+fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.words.len();
+    let mut t = 0;
+    while t < n {
+        let Some((phrase, via_to)) = PROPOSE.iter().find(|(p, _)| s.matches(t, p)).copied() else {
+            // "A prisoner exchange is also under consideration, X and Y said."
+            if s.matches(t, &["under", "consideration"]) {
+                under_consideration(s, x, t);
+            }
+            t += 1;
+            continue;
+        };
+        let mut obj = t + phrase.len();
+        // "pushed during the night for …"; "pushed a 'freeze for freeze' formula"
+        if phrase == ["pushed"] || phrase == ["pressed"] {
+            match (obj..n.min(obj + 7)).find(|&k| s.w(k) == "for") {
+                Some(f) if (obj..f).all(|k| s.w(k) != "," && ent_of(s, x, k).is_none()) => {
+                    obj = f + 1
+                }
+                _ if ["a", "an", "the"].contains(&s.w(obj)) => {}
+                _ => {
+                    t += 1;
+                    continue;
+                }
+            }
+        }
+        if via_to {
+            match (obj..n.min(obj + 12)).find(|&k| s.w(k) == "to") {
+                Some(k) => obj = k + 1,
+                None => {}
+            }
+        }
+        if s.w(obj) == "that" {
+            obj += 1;
+        }
+        if blocked(s, t, true) || x.sentences[s.idx].tokens.is_empty() {
+            t += 1;
+            continue;
+        }
+        let mut agents = subjects(s, sents, x, t);
+        if agents.is_empty() {
+            agents = attribution(s, sents, x);
+        }
+        agents.retain(|&a| x.entities[a].etype != EntityType::Event);
+        let label = label_from(s, sents, x, obj);
+        if let Some(label) = label {
+            for a in agents {
+                x.relations.push(Relation {
+                    kind: RelationKind::Proposed,
+                    subject: a,
+                    object: None,
+                    proposal: Some(label.clone()),
+                    sentence: s.idx,
+                    rule: "propose.trigger",
+                    confidence: 0.75,
+                    meeting: None,
+                });
+            }
+        }
+        t = obj.max(t + 1);
+    }
+}
+
+/// The speaker of a quotation or report: "…, X said."; "“…,” X told reporters".
+fn attribution(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction) -> Vec<usize> {
+    let n = s.words.len();
+    for t in 0..n {
+        if super::lexicon::SPEECH_VERBS.contains(&s.w(t)) {
+            let before = coordinated(s, x, t);
+            if !before.is_empty() {
+                return before;
+            }
+            if let Some(e) = ent_of(s, x, t + 1) {
+                return vec![e];
+            }
+            if t > 0 && ["he", "she"].contains(&s.w(t - 1)) {
+                return resolve_pronoun(s, sents, x, t - 1).into_iter().collect();
+            }
+        }
+    }
+    // a quotation whose speaker opens the next sentence: "“…,” Mr" / "Mr Kerry told …"
+    if let Some(next) = sents.get(s.idx + 1) {
+        if let Some(v) = (1..next.words.len().min(6))
+            .find(|&t| super::lexicon::SPEECH_VERBS.contains(&next.w(t)))
+        {
+            let c = coordinated(next, x, v);
+            if !c.is_empty() && s.words.iter().any(|w| w == "“" || w == "\"") {
+                return c;
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn under_consideration(s: &Sent<'_>, x: &mut Extraction, t: usize) {
+    let verb = (0..t)
+        .rev()
+        .find(|&k| ["is", "are", "was", "were"].contains(&s.w(k)));
+    let Some(v) = verb else { return };
+    let start = (0..v)
+        .rev()
+        .find(|&k| [",", ";", "“", "\""].contains(&s.w(k)))
+        .map_or(0, |k| k + 1);
+    let words: Vec<&str> = (start..v)
+        .map(|k| &s.text[x.sentences[s.idx].tokens[k].span.clone()])
+        .collect();
+    let label = clean_label(&words);
+    let agents = attribution(s, &[], x);
+    if let Some(label) = label {
+        for a in agents {
+            x.relations.push(Relation {
+                kind: RelationKind::Proposed,
+                subject: a,
+                object: None,
+                proposal: Some(label.clone()),
+                sentence: s.idx,
+                rule: "propose.under-consideration",
+                confidence: 0.7,
+                meeting: None,
+            });
+        }
+    }
+}
+
+fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> Option<String> {
+    let toks = &x.sentences[s.idx].tokens;
+    let mut words: Vec<String> = Vec::new();
+    let mut quoted = false;
+    for k in obj..s.words.len() {
+        let w = s.w(k);
+        if matches!(w, "“" | "\"") && !quoted {
+            quoted = true;
+            continue;
+        }
+        if matches!(w, "”" | "\"") {
+            if quoted {
+                quoted = false;
+                continue;
+            }
+            break;
+        }
+        if !quoted
+            && ([".", ";", "?", "!", "—", "–", "(", ":"].contains(&w)
+                || (w == "-" && !words.is_empty()))
+        {
+            break;
+        }
+        if !quoted && w == "," && (words.len() >= 4 || LABEL_STOP.contains(&s.w(k + 1))) {
+            break;
+        }
+        if words.len() >= 16 {
+            break;
+        }
+        words.push(s.text[toks[k].span.clone()].to_string());
+    }
+    // "it" stands for the last thing the previous sentence named: "… a U.N. arms embargo."
+    if words.first().is_some_and(|w| w == "it") && s.idx > 0 {
+        let p = &sents[s.idx - 1];
+        if let Some(d) = (0..p.words.len())
+            .rev()
+            .find(|&k| ["a", "an", "the"].contains(&p.w(k)))
+        {
+            let ptoks = &x.sentences[p.idx].tokens;
+            let np: Vec<String> = (d + 1..p.words.len())
+                .filter(|&k| x.sentences[p.idx].tokens[k].word)
+                .map(|k| p.text[ptoks[k].span.clone()].to_string())
+                .take(5)
+                .collect();
+            if !np.is_empty() {
+                words.splice(0..1, np);
+            }
+        }
+    }
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    clean_label(&refs)
+}
+
+fn clean_label(words: &[&str]) -> Option<String> {
+    let mut w = words.to_vec();
+    while w
+        .first()
+        .is_some_and(|f| ["a", "an", "the", "that", "to", "A", "An", "The"].contains(f))
+    {
+        w.remove(0);
+    }
+    while w
+        .last()
+        .is_some_and(|l| [",", "and", "or", "the", "a"].contains(l))
+    {
+        w.pop();
+    }
+    if w.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    for (i, t) in w.iter().enumerate() {
+        let attach = i > 0 && (t.starts_with('\'') || t.starts_with('’') || *t == "," || *t == "%");
+        if i > 0 && !attach {
+            out.push(' ');
+        }
+        out.push_str(t);
+    }
+    Some(out)
+}

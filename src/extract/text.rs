@@ -1,0 +1,213 @@
+//! Sentences and tokens with byte spans into the article text.
+//!
+//! Sentence ends are found at `.`, `!` and `?` (with closing quotes) before a capital,
+//! quote or digit, except after abbreviations news uses ("Mr", "Jan.", "U.S.", initials).
+
+use std::ops::Range;
+
+/// A token: a word (letters, digits, inner `'`, `-`, `.` as in "U.S.") or one punctuation mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the article text.
+    pub span: Range<usize>,
+    /// Whether it is a word (not punctuation).
+    pub word: bool,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "maj", "capt", "sgt", "rev",
+    "sen", "rep", "gov", "prof", "no", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.n",
+    "u.k", "e.u", "a.m", "p.m", "approx", "est", "dept", "ft", "pct", "bln", "mln",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text[range]` into tokens.
+pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if is_word_char(c) {
+            let start = pos;
+            let mut j = i + 1;
+            while j < chars.len() {
+                let (_, cj) = chars[j];
+                if is_word_char(cj) {
+                    j += 1;
+                    continue;
+                }
+                // inner joiners: don't / al-Assad / U.S. / 5.4
+                let next_word = chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n));
+                if matches!(cj, '-' | '\'' | '’' | '.' | '&') && next_word {
+                    // keep possessive 's as its own token
+                    if matches!(cj, '\'' | '’')
+                        && chars.get(j + 1).is_some_and(|&(_, n)| n == 's' || n == 'S')
+                        && chars.get(j + 2).is_none_or(|&(_, n)| !is_word_char(n))
+                    {
+                        break;
+                    }
+                    j += 1;
+                    continue;
+                }
+                // trailing period of a dotted abbreviation: U.S. / U.N.
+                if cj == '.'
+                    && s[start..chars[j].0].contains('.')
+                    && s[start..chars[j].0].len() <= 6
+                {
+                    j += 1;
+                }
+                break;
+            }
+            let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+            out.push(Token {
+                span: range.start + start..range.start + end,
+                word: true,
+            });
+            i = j;
+        } else if matches!(c, '\'' | '’')
+            && chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S')
+            && chars.get(i + 2).is_none_or(|&(_, n)| !is_word_char(n))
+            && i > 0
+            && is_word_char(chars[i - 1].1)
+        {
+            let end = chars.get(i + 2).map_or(s.len(), |&(p, _)| p);
+            out.push(Token {
+                span: range.start + pos..range.start + end,
+                word: true,
+            });
+            i += 2;
+        } else {
+            let end = chars.get(i + 1).map_or(s.len(), |&(p, _)| p);
+            out.push(Token {
+                span: range.start + pos..range.start + end,
+                word: false,
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Splits `text[range]` (one paragraph) into sentence spans, trimmed.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+            let followed = chars.get(j).is_some_and(|&(_, n)| n.is_whitespace());
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_ok = chars.get(k).is_some_and(|&(_, n)| {
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(')
+            });
+            let word_before = s[..pos]
+                .rsplit(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
+                .next()
+                .unwrap_or("");
+            let wb = word_before.to_lowercase();
+            let abbreviation = c == '.'
+                && (ABBREVIATIONS.contains(&wb.as_str())
+                    || (word_before.chars().count() == 1
+                        && word_before.chars().all(char::is_uppercase))
+                    || (wb.contains('.') && wb.len() <= 5));
+            if followed && next_ok && !abbreviation {
+                push_trimmed(s, range.start, start..end, &mut out);
+                start = end;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(s, range.start, start..s.len(), &mut out);
+    out
+}
+
+fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let piece = &s[r.clone()];
+    let t = piece.trim();
+    if !t.is_empty() {
+        let lead = piece.len() - piece.trim_start().len();
+        out.push(base + r.start + lead..base + r.start + lead + t.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_spans_slice_back() {
+        let text =
+            "Mr Kerry met Mr. Lavrov in Paris on Jan. 13. The U.S. envoy said “yes.” Talks resume.";
+        let got: Vec<&str> = sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Mr Kerry met Mr. Lavrov in Paris on Jan. 13.",
+                "The U.S. envoy said “yes.”",
+                "Talks resume."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_names_whole_and_split_possessives() {
+        let text = "Syria’s president Bashar al-Assad met U.S. envoys, Ban Ki-moon's aides.";
+        let toks: Vec<&str> = tokenize(text, 0..text.len())
+            .into_iter()
+            .map(|t| &text[t.span])
+            .collect();
+        assert_eq!(
+            toks,
+            [
+                "Syria",
+                "’s",
+                "president",
+                "Bashar",
+                "al-Assad",
+                "met",
+                "U.S.",
+                "envoys",
+                ",",
+                "Ban",
+                "Ki-moon",
+                "'s",
+                "aides",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn every_token_span_is_its_surface() {
+        let text = "«Ça va», dit-il — 5.4 km; Zürich's café.";
+        for t in tokenize(text, 0..text.len()) {
+            assert!(!text[t.span.clone()].trim().is_empty());
+        }
+    }
+}

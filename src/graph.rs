@@ -1,0 +1,630 @@
+//! Stage 3 of the pipeline: extractions → RDF quads.
+//!
+//! Entities are resolved across articles into one node per real-world entity (gazetteer
+//! entries by GeoNames id or name; people by the words of their name, so "Kerry" in one
+//! article joins "John Kerry" of another; organisations by name and acronym), with
+//! deterministic IRIs under a configurable base: the same input in the same order mints
+//! the same IRIs on any machine. Every relation carries its evidence as a reified
+//! `ng:Assertion` (article, sentence, character offsets, rule, confidence) in plain RDF 1.1.
+
+pub mod vocab;
+
+use std::collections::{BTreeSet, HashMap};
+
+use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+
+use crate::extract::gazetteer::{fold, name_key};
+use crate::extract::{EntityType, Extraction, Gazetteer, RelationKind};
+use crate::ingest::{hex_sha256, Article};
+use vocab::{ng, owl, prov, schema, skos};
+
+/// The default base IRI of minted nodes.
+pub const DEFAULT_BASE: &str = "https://example.org/newsgraph/";
+
+/// Errors of the graph stage.
+#[derive(Debug, thiserror::Error)]
+pub enum GraphError {
+    /// The base IRI is not an absolute IRI ending in `/` or `#`.
+    #[error("base IRI {iri:?} is not an absolute http(s) IRI ending with '/' or '#'")]
+    BadBase {
+        /// The IRI given.
+        iri: String,
+    },
+}
+
+/// An entity already in the graph (read back from a store).
+#[derive(Debug, Clone)]
+pub struct KnownEntity {
+    /// Its IRI.
+    pub iri: String,
+    /// Its type.
+    pub etype: EntityType,
+    /// Its rdfs:label.
+    pub label: String,
+    /// Its skos:altLabels.
+    pub alt_labels: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Global {
+    iri: NamedNode,
+    etype: EntityType,
+    label: String,
+    alts: BTreeSet<String>,
+    roles: BTreeSet<String>,
+    affiliations: BTreeSet<usize>,
+    geonames: Option<u32>,
+    dirty: bool,
+}
+
+/// Builds the graph of a sequence of articles.
+#[derive(Debug)]
+pub struct GraphBuilder {
+    base: String,
+    ents: Vec<Global>,
+    by_key: HashMap<String, usize>,
+    iris: HashMap<String, usize>,
+}
+
+fn words(name: &str) -> Vec<String> {
+    name.split([' ', '-'])
+        .map(|w| {
+            fold(w)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
+}
+
+/// A readable IRI segment: "François Hollande" → "francois-hollande".
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if c == '+' {
+            out.push_str("-plus-");
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let t = out.trim_matches('-').to_string();
+    if t.is_empty() {
+        hex_sha256(s.as_bytes())[..12].to_string()
+    } else {
+        t.chars().take(80).collect()
+    }
+}
+
+fn type_path(t: EntityType) -> &'static str {
+    match t {
+        EntityType::Person => "person",
+        EntityType::Organization => "organization",
+        EntityType::Place => "place",
+        EntityType::Event => "event",
+    }
+}
+
+fn class(t: EntityType) -> NamedNodeRef<'static> {
+    match t {
+        EntityType::Person => ng::PERSON,
+        EntityType::Organization => ng::ORGANIZATION,
+        EntityType::Place => ng::PLACE,
+        EntityType::Event => ng::EVENT,
+    }
+}
+
+fn q(
+    s: impl Into<oxigraph::model::NamedOrBlankNode>,
+    p: NamedNodeRef<'_>,
+    o: impl Into<Term>,
+) -> Quad {
+    Quad::new(s, p, o, GraphName::DefaultGraph)
+}
+
+impl GraphBuilder {
+    /// A builder minting IRIs under `base`.
+    pub fn new(base: &str) -> Result<Self, GraphError> {
+        let ok = url::Url::parse(base).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+            && (base.ends_with('/') || base.ends_with('#'));
+        if !ok || NamedNode::new(base).is_err() {
+            return Err(GraphError::BadBase {
+                iri: base.to_string(),
+            });
+        }
+        Ok(GraphBuilder {
+            base: base.to_string(),
+            ents: Vec::new(),
+            by_key: HashMap::new(),
+            iris: HashMap::new(),
+        })
+    }
+
+    /// Makes entities already in a store known, so new articles join them.
+    pub fn seed(&mut self, known: impl IntoIterator<Item = KnownEntity>) {
+        for k in known {
+            let Ok(iri) = NamedNode::new(&k.iri) else {
+                continue;
+            };
+            let id = self.ents.len();
+            self.iris.insert(k.iri.clone(), id);
+            let g = Global {
+                iri,
+                etype: k.etype,
+                label: k.label.clone(),
+                alts: k.alt_labels.iter().cloned().collect(),
+                roles: BTreeSet::new(),
+                affiliations: BTreeSet::new(),
+                geonames: None,
+                dirty: false,
+            };
+            self.ents.push(g);
+            for name in std::iter::once(&k.label).chain(k.alt_labels.iter()) {
+                self.register(id, k.etype, name);
+            }
+        }
+    }
+
+    fn register(&mut self, id: usize, etype: EntityType, name: &str) {
+        let key = format!("{}:{}", type_path(etype), name_key(name));
+        self.by_key.entry(key).or_insert(id);
+    }
+
+    fn mint(&mut self, etype: EntityType, name: &str, suffix: Option<u32>) -> NamedNode {
+        let mut s = slug(name);
+        if let Some(x) = suffix {
+            s = format!("{s}-{x}");
+        }
+        let mut iri = format!("{}{}/{}", self.base, type_path(etype), s);
+        let mut n = 2;
+        while self.iris.contains_key(&iri) {
+            iri = format!("{}{}/{}-{}", self.base, type_path(etype), s, n);
+            n += 1;
+        }
+        NamedNode::new_unchecked(iri)
+    }
+
+    /// Finds or creates the global entity of an article's entity.
+    fn resolve(&mut self, e: &crate::extract::Entity, gaz: &Gazetteer) -> usize {
+        let mut keys = Vec::new();
+        if let Some(g) = e.gaz {
+            let entry = gaz.entry(g);
+            keys.push(match entry.geonames {
+                Some(id) => format!("geo:{id}"),
+                None => format!("{}:{}", type_path(e.etype), name_key(&entry.name)),
+            });
+        }
+        let w = words(&e.name);
+        keys.push(format!("{}:{}", type_path(e.etype), name_key(&e.name)));
+        for a in e.aliases.iter().chain(e.nicknames.iter()) {
+            if e.etype != EntityType::Person || words(a).len() >= 2 || e.nicknames.contains(a) {
+                keys.push(format!("{}:{}", type_path(e.etype), name_key(a)));
+            }
+        }
+        let mut found = keys
+            .iter()
+            .find_map(|k| self.by_key.get(k).copied())
+            .filter(|&id| self.ents[id].etype == e.etype);
+        if found.is_none() && e.etype == EntityType::Person && e.gaz.is_none() {
+            // a person named in part: join the one person whose name has these words
+            let cands: Vec<usize> = (0..self.ents.len())
+                .filter(|&i| self.ents[i].etype == EntityType::Person)
+                .filter(|&i| {
+                    let gw = words(&self.ents[i].label);
+                    (is_subsequence(&w, &gw) || is_subsequence(&gw, &w))
+                        && (gw.last() == w.last() || w.len() == 1 && gw.first() == w.first())
+                })
+                .collect();
+            if cands.len() == 1 {
+                found = Some(cands[0]);
+            }
+        }
+        let id = match found {
+            Some(id) => id,
+            None => {
+                let (label, geonames) = match e.gaz {
+                    Some(g) => (gaz.entry(g).name.clone(), gaz.entry(g).geonames),
+                    None => (e.name.clone(), None),
+                };
+                let iri = self.mint(e.etype, &label, geonames);
+                let id = self.ents.len();
+                self.iris.insert(iri.as_str().to_string(), id);
+                self.ents.push(Global {
+                    iri,
+                    etype: e.etype,
+                    label,
+                    alts: BTreeSet::new(),
+                    roles: BTreeSet::new(),
+                    affiliations: BTreeSet::new(),
+                    geonames,
+                    dirty: true,
+                });
+                id
+            }
+        };
+        for k in keys {
+            self.by_key.entry(k).or_insert(id);
+        }
+        let g = &mut self.ents[id];
+        // the fullest name becomes the label; the others stay as aliases
+        if e.etype == EntityType::Person
+            && e.gaz.is_none()
+            && words(&e.name).len() > words(&g.label).len()
+        {
+            let old = std::mem::replace(&mut g.label, e.name.clone());
+            g.alts.insert(old);
+            g.dirty = true;
+        }
+        let before = g.alts.len() + g.roles.len();
+        for a in e
+            .aliases
+            .iter()
+            .chain(e.nicknames.iter())
+            .chain(std::iter::once(&e.name))
+        {
+            if *a != g.label {
+                g.alts.insert(a.clone());
+            }
+        }
+        g.roles.extend(e.roles.iter().cloned());
+        if g.alts.len() + g.roles.len() != before {
+            g.dirty = true;
+        }
+        for &a in &e.affiliations {
+            if g.affiliations.insert(a) {
+                g.dirty = true;
+            }
+        }
+        id
+    }
+
+    fn node(&self, kind: &str, parts: &[&str]) -> NamedNode {
+        let h = hex_sha256(parts.join("\u{1f}").as_bytes());
+        NamedNode::new_unchecked(format!("{}{}/{}", self.base, kind, &h[..16]))
+    }
+
+    /// The IRI of an article.
+    pub fn article_iri(&self, article: &Article) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}article/{}", self.base, &article.id[..16]))
+    }
+
+    /// The quads of one article: the article node, mentions, relations with evidence,
+    /// meetings and proposals. Entity descriptions come from [`GraphBuilder::entity_quads`].
+    pub fn add_article(&mut self, article: &Article, x: &Extraction, gaz: &Gazetteer) -> Vec<Quad> {
+        let mut out = Vec::new();
+        let art = self.article_iri(article);
+        out.push(q(art.clone(), rdf::TYPE, schema::NEWS_ARTICLE));
+        out.push(q(
+            art.clone(),
+            ng::CONTENT_HASH,
+            Literal::new_simple_literal(&article.id),
+        ));
+        out.push(q(
+            art.clone(),
+            ng::SOURCE_FILE,
+            Literal::new_simple_literal(&article.source),
+        ));
+        out.push(q(
+            art.clone(),
+            ng::TEXT,
+            Literal::new_simple_literal(&article.text),
+        ));
+        if let Some(t) = &article.title {
+            out.push(q(
+                art.clone(),
+                schema::HEADLINE,
+                Literal::new_simple_literal(t),
+            ));
+        }
+        if let Some(d) = article.published {
+            out.push(q(
+                art.clone(),
+                schema::DATE_PUBLISHED,
+                Literal::new_typed_literal(d.format("%Y-%m-%d").to_string(), xsd::DATE),
+            ));
+        }
+        if let Some(u) = article.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
+            out.push(q(art.clone(), schema::URL, u));
+        }
+        let ids: Vec<usize> = x.entities.iter().map(|e| self.resolve(e, gaz)).collect();
+        let mut mentioned = BTreeSet::new();
+        for m in &x.mentions {
+            mentioned.insert(ids[m.entity]);
+        }
+        for &g in &mentioned {
+            out.push(q(art.clone(), schema::MENTIONS, self.ents[g].iri.clone()));
+        }
+        if let Some(outlet) = &article.outlet {
+            let e = crate::extract::Entity {
+                etype: EntityType::Organization,
+                name: gaz
+                    .lookup(outlet)
+                    .map_or_else(|| outlet.clone(), |x| x.1.name.clone()),
+                aliases: std::iter::once(outlet.clone()).collect(),
+                gaz: gaz
+                    .lookup(outlet)
+                    .map(|x| x.0)
+                    .filter(|&g| gaz.entry(g).etype == EntityType::Organization),
+                geonames: None,
+                roles: BTreeSet::new(),
+                affiliations: BTreeSet::new(),
+                nicknames: BTreeSet::new(),
+            };
+            let g = self.resolve(&e, gaz);
+            out.push(q(art.clone(), schema::PUBLISHER, self.ents[g].iri.clone()));
+        }
+        for author in &article.authors {
+            if let Some(&g) = x
+                .entities
+                .iter()
+                .position(|e| {
+                    e.etype == EntityType::Person
+                        && (e.name == *author || e.aliases.contains(author))
+                })
+                .map(|i| &ids[i])
+            {
+                out.push(q(art.clone(), schema::AUTHOR, self.ents[g].iri.clone()));
+            }
+        }
+        // meetings
+        let mut meeting_iris = Vec::new();
+        for m in &x.meetings {
+            let s = &x.sentences[m.sentence];
+            let iri = self.node("meeting", &[&article.id, &s.span.start.to_string()]);
+            out.push(q(iri.clone(), rdf::TYPE, ng::MEETING));
+            out.push(q(
+                iri.clone(),
+                rdfs::LABEL,
+                Literal::new_simple_literal(format!(
+                    "meeting of {}",
+                    m.participants
+                        .iter()
+                        .map(|&p| self.ents[ids[p]].label.clone())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            ));
+            for &p in &m.participants {
+                out.push(q(
+                    iri.clone(),
+                    ng::PARTICIPANT,
+                    self.ents[ids[p]].iri.clone(),
+                ));
+            }
+            if let Some(p) = m.place {
+                out.push(q(
+                    iri.clone(),
+                    ng::PLACE_PROP,
+                    self.ents[ids[p]].iri.clone(),
+                ));
+            }
+            if let Some(d) = m.date {
+                out.push(q(
+                    iri.clone(),
+                    ng::DATE,
+                    Literal::new_typed_literal(d.format("%Y-%m-%d").to_string(), xsd::DATE),
+                ));
+            }
+            if let Some(e) = m.event {
+                out.push(q(iri.clone(), ng::PART_OF, self.ents[ids[e]].iri.clone()));
+            }
+            out.push(q(iri.clone(), ng::ARTICLE, art.clone()));
+            out.push(q(
+                iri.clone(),
+                ng::RULE,
+                Literal::new_simple_literal(m.rule),
+            ));
+            meeting_iris.push(iri);
+        }
+        for r in &x.relations {
+            let s = &x.sentences[r.sentence];
+            let subj = self.ents[ids[r.subject]].iri.clone();
+            let (pred, obj): (NamedNodeRef<'_>, NamedNode) = match r.kind {
+                RelationKind::MetWith | RelationKind::Backs => {
+                    let Some(o) = r.object else { continue };
+                    let p = if r.kind == RelationKind::MetWith {
+                        ng::MET_WITH
+                    } else {
+                        ng::BACKS
+                    };
+                    (p, self.ents[ids[o]].iri.clone())
+                }
+                RelationKind::Proposed => {
+                    let Some(label) = &r.proposal else { continue };
+                    let p = self.node("proposal", &[&fold(label)]);
+                    out.push(q(p.clone(), rdf::TYPE, ng::PROPOSAL));
+                    out.push(q(
+                        p.clone(),
+                        rdfs::LABEL,
+                        Literal::new_simple_literal(label),
+                    ));
+                    (ng::PROPOSED, p)
+                }
+            };
+            if subj == obj {
+                continue;
+            }
+            out.push(q(subj.clone(), pred, obj.clone()));
+            if r.kind == RelationKind::MetWith {
+                out.push(q(obj.clone(), pred, subj.clone()));
+            }
+            let a = self.node(
+                "assertion",
+                &[
+                    &article.id,
+                    r.kind.as_str(),
+                    subj.as_str(),
+                    obj.as_str(),
+                    &s.span.start.to_string(),
+                ],
+            );
+            out.push(q(a.clone(), rdf::TYPE, ng::ASSERTION));
+            out.push(q(a.clone(), rdf::SUBJECT, subj));
+            out.push(q(a.clone(), rdf::PREDICATE, pred));
+            out.push(q(a.clone(), rdf::OBJECT, obj.clone()));
+            out.push(q(a.clone(), ng::ARTICLE, art.clone()));
+            out.push(q(a.clone(), prov::WAS_DERIVED_FROM, art.clone()));
+            out.push(q(
+                a.clone(),
+                ng::SENTENCE,
+                Literal::new_simple_literal(&article.text[s.span.clone()]),
+            ));
+            out.push(q(
+                a.clone(),
+                ng::START_OFFSET,
+                Literal::new_typed_literal(
+                    article.char_offset(s.span.start).to_string(),
+                    xsd::INTEGER,
+                ),
+            ));
+            out.push(q(
+                a.clone(),
+                ng::END_OFFSET,
+                Literal::new_typed_literal(
+                    article.char_offset(s.span.end).to_string(),
+                    xsd::INTEGER,
+                ),
+            ));
+            out.push(q(a.clone(), ng::RULE, Literal::new_simple_literal(r.rule)));
+            out.push(q(
+                a.clone(),
+                ng::CONFIDENCE,
+                Literal::new_typed_literal(format!("{:.2}", r.confidence), xsd::DECIMAL),
+            ));
+            if let Some(mi) = r.meeting {
+                out.push(q(meeting_iris[mi].clone(), ng::EVIDENCE, a.clone()));
+            }
+            if r.kind == RelationKind::Proposed {
+                out.push(q(obj, ng::EVIDENCE, a));
+            }
+        }
+        out
+    }
+
+    /// Description quads of the entities changed since the last call (type, labels,
+    /// aliases, roles, affiliations, GeoNames links), and the IRIs whose `rdfs:label` they
+    /// replace.
+    pub fn entity_quads(&mut self, gaz: &Gazetteer) -> (Vec<NamedNode>, Vec<Quad>) {
+        let mut out = Vec::new();
+        let mut changed = Vec::new();
+        let base = self.base.clone();
+        for i in 0..self.ents.len() {
+            if !self.ents[i].dirty {
+                continue;
+            }
+            self.ents[i].dirty = false;
+            let aff: Vec<NamedNode> = self.ents[i]
+                .affiliations
+                .iter()
+                .filter_map(|&a| {
+                    let entry = gaz.entry(a);
+                    let key = entry
+                        .geonames
+                        .map(|g| format!("geo:{g}"))
+                        .unwrap_or_else(|| {
+                            format!("{}:{}", type_path(entry.etype), name_key(&entry.name))
+                        });
+                    self.by_key.get(&key).map(|&g| self.ents[g].iri.clone())
+                })
+                .collect();
+            let g = &self.ents[i];
+            changed.push(g.iri.clone());
+            out.push(q(g.iri.clone(), rdf::TYPE, class(g.etype)));
+            out.push(q(
+                g.iri.clone(),
+                rdfs::LABEL,
+                Literal::new_simple_literal(&g.label),
+            ));
+            for a in &g.alts {
+                if *a != g.label {
+                    out.push(q(
+                        g.iri.clone(),
+                        skos::ALT_LABEL,
+                        Literal::new_simple_literal(a),
+                    ));
+                }
+            }
+            for r in &g.roles {
+                out.push(q(g.iri.clone(), ng::ROLE, Literal::new_simple_literal(r)));
+            }
+            for a in aff {
+                if a != g.iri {
+                    out.push(q(g.iri.clone(), ng::AFFILIATED_WITH, a));
+                }
+            }
+            if let Some(id) = g.geonames {
+                out.push(q(
+                    g.iri.clone(),
+                    ng::GEONAMES_ID,
+                    Literal::new_typed_literal(id.to_string(), xsd::INTEGER),
+                ));
+                out.push(q(
+                    g.iri.clone(),
+                    owl::SAME_AS,
+                    NamedNode::new_unchecked(format!("https://sws.geonames.org/{id}/")),
+                ));
+            }
+        }
+        let _ = base;
+        (changed, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::ingest::Metadata;
+
+    #[test]
+    fn bad_base_iri_is_refused() {
+        assert!(GraphBuilder::new("not an iri").is_err());
+        assert!(GraphBuilder::new("https://example.org/kg").is_err());
+        assert!(GraphBuilder::new("https://example.org/kg/").is_ok());
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("François Hollande"), "francois-hollande");
+        assert_eq!(slug("P5+1"), "p5-plus-1");
+    }
+
+    #[test]
+    fn one_node_for_a_person_across_articles() {
+        let gaz = Gazetteer::bundled();
+        let a = Article::from_text(
+            "a",
+            "Talks\n\nForeign Minister Anna Berg met Tom Vale in Oslo on Monday.\n",
+            Metadata::default(),
+        );
+        let b = Article::from_text(
+            "b",
+            "More talks\n\nBerg said the talks would resume, a spokesman said.\n",
+            Metadata::default(),
+        );
+        let mut g = GraphBuilder::new(DEFAULT_BASE).expect("base");
+        g.add_article(&a, &extract(&a, gaz), gaz);
+        g.add_article(&b, &extract(&b, gaz), gaz);
+        let (_, quads) = g.entity_quads(gaz);
+        let people: Vec<String> = quads
+            .iter()
+            .filter(|q| q.predicate == rdf::TYPE && q.object == Term::from(ng::PERSON.into_owned()))
+            .map(|q| q.subject.to_string())
+            .collect();
+        assert_eq!(
+            people,
+            [
+                "<https://example.org/newsgraph/person/anna-berg>",
+                "<https://example.org/newsgraph/person/tom-vale>"
+            ]
+        );
+    }
+}

@@ -1,0 +1,427 @@
+//! Stage 1 of the pipeline: files → [`Article`]s with metadata.
+//!
+//! newsgraph reads news as people have it: text pasted from web pages (headline,
+//! standfirst, repeated photo captions, bylines, datelines, "READ MORE" lines), HTML
+//! pages, and JSON Lines feeds. Every format ends as one [`Article`]: its text, the
+//! metadata the text or page gives (title, outlet, authors, date) and a layout of
+//! [`Block`]s with byte spans into the text, so that later stages know which lines are
+//! prose, which are bylines and which are boilerplate that must not feed extraction.
+
+mod dates;
+mod html;
+mod jsonl;
+mod layout;
+
+use std::fs;
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+pub use dates::{month_number, parse_date, resolve_month_day, resolve_weekday, weekday};
+pub use layout::{analyse as analyse_layout, title_case, Layout, OUTLETS};
+
+/// What a block of an article's text is, as far as extraction cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// The headline: a phrase, often in title case.
+    Headline,
+    /// The summary line under the headline.
+    Standfirst,
+    /// A photo caption (its repeats are marked [`BlockKind::Boilerplate`]).
+    Caption,
+    /// "By Jane Doe and John Roe": names of the authors.
+    Byline,
+    /// A line that only carries the publication date and time.
+    Timestamp,
+    /// Reporting credits: "(Additional reporting by …; Editing by …)".
+    Credit,
+    /// A paragraph of the story.
+    Body,
+    /// Navigation, share buttons, "READ MORE", tags, copyright: not part of the story.
+    Boilerplate,
+}
+
+impl BlockKind {
+    /// Whether extraction reads this block as prose.
+    pub fn is_prose(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Headline | BlockKind::Standfirst | BlockKind::Caption | BlockKind::Body
+        )
+    }
+}
+
+/// A line or paragraph of an article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Byte span into [`Article::text`].
+    pub span: Range<usize>,
+    /// What the block is.
+    pub kind: BlockKind,
+}
+
+/// A dateline at the start of a story paragraph: "GENEVA, Nov 24 (Reuters) - ".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// Byte span of the whole dateline (up to and including the dash).
+    pub span: Range<usize>,
+    /// Byte span of the place name, if any ("GENEVA").
+    pub place: Option<Range<usize>>,
+    /// Byte span of the agency in parentheses, if any ("Reuters").
+    pub agency: Option<Range<usize>>,
+}
+
+/// One news article, ready for extraction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Hex SHA-256 of [`Article::text`]: the article's identity.
+    pub id: String,
+    /// Where it came from: a path, `path:line` for JSON Lines, or `<stdin>`.
+    pub source: String,
+    /// The page address, when known.
+    pub url: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// The outlet or agency that published it.
+    pub outlet: Option<String>,
+    /// Authors from bylines and credits.
+    pub authors: Vec<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// The text that all spans refer to (newlines normalised to `\n`).
+    pub text: String,
+    /// The layout of [`Article::text`], in order, covering every non-empty line.
+    pub blocks: Vec<Block>,
+    /// Datelines found at the start of body paragraphs.
+    pub datelines: Vec<Dateline>,
+    /// Spans of people named in bylines, credits and photo credits.
+    pub credit_persons: Vec<Range<usize>>,
+    /// Spans of organisations (agencies) named in credits and datelines.
+    pub credit_orgs: Vec<Range<usize>>,
+}
+
+/// Metadata a container (HTML page, JSON line) gives beside the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// Page or feed id (JSON Lines `id`).
+    pub id: Option<String>,
+    /// Page address.
+    pub url: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Authors.
+    pub authors: Vec<String>,
+    /// Publication date, as the container states it.
+    pub published: Option<String>,
+}
+
+impl Article {
+    /// Builds an article from text, reading its layout and merging the container's
+    /// metadata (which wins over what the text suggests).
+    pub fn from_text(source: impl Into<String>, text: &str, meta: Metadata) -> Self {
+        let text = normalise_text(text);
+        let id = hex_sha256(text.as_bytes());
+        let layout = layout::analyse(&text);
+        let published = meta
+            .published
+            .as_deref()
+            .and_then(parse_date)
+            .or(layout.published);
+        let mut authors = meta.authors;
+        for a in layout.authors {
+            if !authors.contains(&a) {
+                authors.push(a);
+            }
+        }
+        Article {
+            id,
+            source: source.into(),
+            url: meta.url,
+            title: meta.title.or(layout.title),
+            outlet: meta.outlet.or(layout.outlet),
+            authors,
+            published,
+            text,
+            blocks: layout.blocks,
+            datelines: layout.datelines,
+            credit_persons: layout.person_names,
+            credit_orgs: layout.org_names,
+        }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: &Range<usize>) -> &str {
+        &self.text[span.clone()]
+    }
+
+    /// Character offset (in Unicode scalar values) of a byte offset, as RDF consumers count.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.text[..byte].chars().count()
+    }
+}
+
+/// Errors of the ingest stage. Each names the file, and the line where there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The path does not exist or cannot be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8 text (a binary file, or another encoding).
+    #[error("{path}: not a UTF-8 text file (binary or other encoding); skipped")]
+    NotText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file or line holds no article text.
+    #[error("{location}: empty article; skipped")]
+    Empty {
+        /// `path` or `path:line`.
+        location: String,
+    },
+    /// A JSON Lines record that does not parse or lacks text.
+    #[error("{path}:{line}: {message}")]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The input formats newsgraph reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Guess from the file extension (and content, for stdin).
+    Auto,
+    /// Plain text, one article per file.
+    Text,
+    /// An HTML page, one article per file.
+    Html,
+    /// JSON Lines: one article per line with `text` and optional id, url, title, source, published.
+    Jsonl,
+}
+
+/// Lists the article files under the given paths: files as given, folders recursively
+/// (hidden files and folders skipped), in a stable order. `-` stands for stdin.
+pub fn list_inputs(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(Ok(path.clone()));
+            continue;
+        }
+        match fs::metadata(path) {
+            Err(source) => out.push(Err(IngestError::Io {
+                path: path.clone(),
+                source,
+            })),
+            Ok(m) if m.is_dir() => {
+                let walker = walkdir::WalkDir::new(path)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| {
+                        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                    });
+                for entry in walker {
+                    match entry {
+                        Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
+                            out.push(Ok(e.into_path()))
+                        }
+                        Ok(_) => {}
+                        Err(err) => {
+                            let p = err
+                                .path()
+                                .map(Path::to_path_buf)
+                                .unwrap_or_else(|| path.clone());
+                            let source = err
+                                .into_io_error()
+                                .unwrap_or_else(|| std::io::Error::other("filesystem loop"));
+                            out.push(Err(IngestError::Io { path: p, source }));
+                        }
+                    }
+                }
+            }
+            Ok(_) => out.push(Ok(path.clone())),
+        }
+    }
+    out
+}
+
+/// Whether a file found in a folder is one newsgraph reads.
+fn is_article_file(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "text" | "md" | "html" | "htm" | "xhtml" | "jsonl" | "ndjson")
+    )
+}
+
+fn format_of(path: &Path, content: &str, asked: InputFormat) -> InputFormat {
+    if asked != InputFormat::Auto {
+        return asked;
+    }
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("html" | "htm" | "xhtml") => InputFormat::Html,
+        Some("jsonl" | "ndjson") => InputFormat::Jsonl,
+        Some(_) => InputFormat::Text,
+        None => {
+            let head = content.trim_start();
+            if head.starts_with('<')
+                && head
+                    .get(..200)
+                    .unwrap_or(head)
+                    .to_ascii_lowercase()
+                    .contains("<html")
+                || head.to_ascii_lowercase().starts_with("<!doctype html")
+            {
+                InputFormat::Html
+            } else if head.starts_with('{') {
+                InputFormat::Jsonl
+            } else {
+                InputFormat::Text
+            }
+        }
+    }
+}
+
+/// Reads one input (a file, or stdin for `-`) into articles. A JSON Lines file gives one
+/// result per line, so one bad line does not lose the others.
+pub fn read_input(path: &Path, format: InputFormat) -> Vec<Result<Article, IngestError>> {
+    let (bytes, label) = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        if let Err(source) = std::io::stdin().lock().read_to_end(&mut buf) {
+            return vec![Err(IngestError::Io {
+                path: path.to_path_buf(),
+                source,
+            })];
+        }
+        (buf, "<stdin>".to_string())
+    } else {
+        match fs::read(path) {
+            Ok(b) => (b, path.display().to_string()),
+            Err(source) => {
+                return vec![Err(IngestError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })]
+            }
+        }
+    };
+    read_bytes(path, &label, &bytes, format)
+}
+
+/// Reads articles from bytes already in memory; `label` names them in messages.
+pub fn read_bytes(
+    path: &Path,
+    label: &str,
+    bytes: &[u8],
+    format: InputFormat,
+) -> Vec<Result<Article, IngestError>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let content = match std::str::from_utf8(bytes) {
+        Ok(s) if !s.contains('\0') => s,
+        _ => {
+            return vec![Err(IngestError::NotText {
+                path: PathBuf::from(label),
+            })]
+        }
+    };
+    match format_of(path, content, format) {
+        InputFormat::Jsonl => jsonl::read(Path::new(label), content),
+        InputFormat::Html => vec![one(label, html::read(content))],
+        InputFormat::Text | InputFormat::Auto => {
+            vec![one(label, (content.to_string(), Metadata::default()))]
+        }
+    }
+}
+
+fn one(label: &str, (text, meta): (String, Metadata)) -> Result<Article, IngestError> {
+    if text.trim().is_empty() {
+        return Err(IngestError::Empty {
+            location: label.to_string(),
+        });
+    }
+    Ok(Article::from_text(label, &text, meta))
+}
+
+/// Normalises line ends and strips trailing spaces, so the same article pasted on two
+/// systems has one identity.
+pub fn normalise_text(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(text.len());
+    for line in text.split('\n') {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let trimmed = out.trim_matches('\n');
+    let mut s = trimmed.to_string();
+    s.push('\n');
+    s
+}
+
+/// Lower-case hex SHA-256.
+pub fn hex_sha256(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_input_is_reported_with_its_name() {
+        let r = read_bytes(
+            Path::new("x.txt"),
+            "x.txt",
+            b"\x00\x01\xff",
+            InputFormat::Auto,
+        );
+        let err = r
+            .into_iter()
+            .next()
+            .and_then(Result::err)
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("x.txt: not a UTF-8 text file (binary or other encoding); skipped")
+        );
+    }
+
+    #[test]
+    fn empty_input_is_an_error() {
+        let r = read_bytes(Path::new("e.txt"), "e.txt", b"  \n\n", InputFormat::Auto);
+        assert!(matches!(r.as_slice(), [Err(IngestError::Empty { .. })]));
+    }
+
+    #[test]
+    fn same_text_with_other_line_ends_has_one_identity() {
+        let a = Article::from_text("a", "Title\r\n\r\nBody text.\r\n", Metadata::default());
+        let b = Article::from_text("b", "Title\n\nBody text.\n", Metadata::default());
+        assert_eq!(a.id, b.id);
+    }
+}

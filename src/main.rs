@@ -1,0 +1,400 @@
+//! The `newsgraph` command: parses arguments and dispatches to the library's stages.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+
+use newsgraph::export::{self, Format};
+use newsgraph::extract::Gazetteer;
+use newsgraph::graph::DEFAULT_BASE;
+use newsgraph::ingest::InputFormat;
+use newsgraph::pipeline;
+use newsgraph::query::{self, Bundled, ResultsFormat, BUNDLED};
+use newsgraph::store::NewsStore;
+
+/// Exit code when some inputs were skipped.
+const EXIT_PARTIAL: u8 = 3;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "newsgraph",
+    version,
+    about = "Turn English news articles into an evidence-backed RDF knowledge graph",
+    long_about = "newsgraph reads news articles (pasted text, HTML pages, JSON Lines feeds), finds the people, \
+organisations, places and events, and who met with whom, who backs whom and who proposed what. \
+It merges what many articles say into one graph in an embedded Oxigraph store, keeping for every \
+fact the article and sentence it came from.",
+    after_help = "Examples:\n  newsgraph ingest --store kg/ articles/\n  newsgraph queries\n  newsgraph query --store kg/ who-met-whom\n  newsgraph query --store kg/ entity --param entity=\"Sergei Lavrov\"\n  newsgraph export --store kg/ --format turtle -o kg.ttl\n  cat feed.jsonl | newsgraph extract - --input-format jsonl --format ntriples > kg.nt\n\nExit codes: 0 success; 1 error; 2 usage error; 3 some inputs were skipped (the rest was stored)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Read articles into a store (files, folders recursively, or - for stdin)
+    #[command(
+        after_help = "Examples:\n  newsgraph ingest --store kg/ examples/\n  newsgraph ingest --store kg/ feed.jsonl page.html story.txt\n  curl -s https://… | newsgraph ingest --store kg/ --input-format html -\n\nArticles already in the store (same text) are skipped, so re-running adds nothing."
+    )]
+    Ingest {
+        /// The store folder (created if missing)
+        #[arg(long, value_name = "DIR")]
+        store: PathBuf,
+        /// Files or folders of articles; - reads stdin
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        opts: ExtractOpts,
+    },
+    /// Extract articles straight to RDF on stdout (no store), for pipelines
+    #[command(
+        after_help = "Examples:\n  newsgraph extract examples/ --format turtle\n  newsgraph extract story.txt --format ntriples -o story.nt"
+    )]
+    Extract {
+        /// Files or folders of articles; - reads stdin
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// RDF format of the output
+        #[arg(long, value_enum, default_value = "turtle")]
+        format: Format,
+        /// Write to this file instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        opts: ExtractOpts,
+    },
+    /// Write the store's graph as RDF
+    #[command(
+        after_help = "Examples:\n  newsgraph export --store kg/ --format turtle -o kg.ttl\n  newsgraph export --store kg/ --format nquads | gzip > kg.nq.gz\n\nFormats and media types: turtle (text/turtle), trig (application/trig), ntriples (application/n-triples),\nnquads (application/n-quads), rdfxml (application/rdf+xml), jsonld (application/ld+json)."
+    )]
+    Export {
+        /// The store folder
+        #[arg(long, value_name = "DIR")]
+        store: PathBuf,
+        /// RDF format
+        #[arg(long, value_enum, default_value = "turtle")]
+        format: Format,
+        /// Write to this file instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Run a bundled query by name, a .rq file, or --sparql '…'
+    #[command(
+        after_help = "Examples:\n  newsgraph query --store kg/ who-met-whom\n  newsgraph query --store kg/ entity --param entity=\"John Kerry\"\n  newsgraph query --store kg/ my-query.rq --results json\n  newsgraph query --store kg/ --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n\nParameters are bound as RDF terms (a string literal, or an IRI for http(s): values), never pasted into the query."
+    )]
+    Query {
+        /// The store folder
+        #[arg(long, value_name = "DIR")]
+        store: PathBuf,
+        /// A bundled query name (see `newsgraph queries`) or a .rq file
+        #[arg(value_name = "QUERY", required_unless_present = "sparql")]
+        query: Option<String>,
+        /// A SPARQL query given inline
+        #[arg(long, conflicts_with = "query")]
+        sparql: Option<String>,
+        /// A parameter, name=value (repeatable)
+        #[arg(long = "param", short = 'p', value_name = "NAME=VALUE")]
+        params: Vec<String>,
+        /// Result format
+        #[arg(long, value_enum, default_value = "table")]
+        results: ResultsFormat,
+        /// Base IRI used to shorten IRIs in tables
+        #[arg(long, default_value = DEFAULT_BASE)]
+        base: String,
+    },
+    /// List the bundled queries
+    Queries {
+        /// Print each query's full text
+        #[arg(long)]
+        full: bool,
+    },
+    /// Run the whole job on the bundled example articles: ingest, every query, a Turtle file
+    Demo {
+        /// Folder of example articles
+        #[arg(long, default_value = "examples")]
+        examples: PathBuf,
+        /// Store folder
+        #[arg(long, default_value = "target/demo-kg")]
+        store: PathBuf,
+        /// Turtle output
+        #[arg(short, long, default_value = "target/demo-kg.ttl")]
+        output: PathBuf,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct ExtractOpts {
+    /// Input format (auto: by extension and content)
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InputFormat,
+    /// Base IRI of minted nodes (must end with / or #)
+    #[arg(long, default_value = DEFAULT_BASE, value_name = "IRI")]
+    base: String,
+    /// Extra gazetteer entries: name<TAB>type[<TAB>alias|alias] per line
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
+    /// Keep the store in memory (nothing written to disk; for trying things out)
+    #[arg(long)]
+    memory: bool,
+    /// No progress or summary on stderr
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn gazetteer(path: Option<&Path>) -> Result<&'static Gazetteer> {
+    match path {
+        None => Ok(Gazetteer::bundled()),
+        Some(p) => {
+            // a user's entries on top of the bundled data, for the life of the process
+            let mut g = newsgraph::extract::gazetteer::Gazetteer::bundled_copy();
+            let n = g.add_user_file(p)?;
+            eprintln!(
+                "newsgraph: {n} gazetteer entries added from {}",
+                p.display()
+            );
+            Ok(Box::leak(Box::new(g)))
+        }
+    }
+}
+
+fn report(e: &newsgraph::ingest::IngestError) {
+    eprintln!("newsgraph: {e}");
+}
+
+fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest { store, paths, opts } => {
+            let gaz = gazetteer(opts.gazetteer.as_deref())?;
+            let s = if opts.memory {
+                NewsStore::memory()?
+            } else {
+                NewsStore::open(&store)?
+            };
+            let started = std::time::Instant::now();
+            let tty = io::stderr().is_terminal() && !opts.quiet;
+            let sum = pipeline::ingest(
+                &s,
+                &paths,
+                opts.input_format,
+                &opts.base,
+                gaz,
+                report,
+                |p| {
+                    if tty && p.added % 25 == 0 {
+                        eprint!("\rnewsgraph: {} articles…", p.added);
+                    }
+                },
+            )?;
+            if tty {
+                eprint!("\r");
+            }
+            if !opts.quiet {
+                eprintln!(
+                    "newsgraph: {} articles added, {} already stored, {} inputs skipped; {} relations; store holds {} quads ({:.1}s)",
+                    sum.added, sum.unchanged, sum.skipped, sum.relations, s.len()?, started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(if sum.skipped > 0 {
+                ExitCode::from(EXIT_PARTIAL)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Extract {
+            paths,
+            format,
+            output,
+            opts,
+        } => {
+            let gaz = gazetteer(opts.gazetteer.as_deref())?;
+            let (quads, sum) =
+                pipeline::extract_all(&paths, opts.input_format, &opts.base, gaz, report)?;
+            let store = NewsStore::memory()?;
+            store.inner().extend(quads)?;
+            let w = open_output(output.as_deref())?;
+            write_or_pipe(export::export(&store, format, w).map(|mut w| w.flush()))?;
+            if !opts.quiet {
+                eprintln!(
+                    "newsgraph: {} articles, {} relations, {} inputs skipped",
+                    sum.added, sum.relations, sum.skipped
+                );
+            }
+            Ok(if sum.skipped > 0 {
+                ExitCode::from(EXIT_PARTIAL)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Export {
+            store,
+            format,
+            output,
+        } => {
+            let s = NewsStore::open_read_only(&store)?;
+            let w = open_output(output.as_deref())?;
+            write_or_pipe(export::export(&s, format, w).map(|mut w| w.flush()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Query {
+            store,
+            query,
+            sparql,
+            params,
+            results,
+            base,
+        } => {
+            let s = NewsStore::open_read_only(&store)?;
+            let (origin, text) = match (query, sparql) {
+                (_, Some(q)) => ("--sparql".to_string(), q),
+                (Some(name), None) => match Bundled::get(&name) {
+                    Some(b) => (b.name.to_string(), b.text.to_string()),
+                    None if Path::new(&name).exists() => (name.clone(), std::fs::read_to_string(&name).with_context(|| format!("cannot read {name}"))?),
+                    None => bail!("no bundled query named {name:?} and no such file (see `newsgraph queries`)"),
+                },
+                (None, None) => bail!("give a query name, a .rq file or --sparql"),
+            };
+            let params = query::parse_params(&params)?;
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            write_or_pipe(
+                query::run(&s, &origin, &text, &params, results, &base, &mut out)
+                    .map_err(anyhow::Error::from)
+                    .and_then(|_| Ok(out.flush()?)),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Queries { full } => {
+            let mut out = io::stdout().lock();
+            for q in BUNDLED {
+                if full {
+                    writeln!(out, "== {} ==\n{}", q.name, q.text)?;
+                } else {
+                    writeln!(out, "{:22} {}", q.name, q.summary())?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo {
+            examples,
+            store,
+            output,
+        } => demo(&examples, &store, &output),
+    }
+}
+
+fn demo(examples: &Path, store: &Path, output: &Path) -> Result<ExitCode> {
+    if !examples.is_dir() {
+        bail!(
+            "{} is not a folder of articles (run the demo from the project's top folder)",
+            examples.display()
+        );
+    }
+    if store.exists() {
+        std::fs::remove_dir_all(store)
+            .with_context(|| format!("cannot clear {}", store.display()))?;
+    }
+    if let Some(parent) = output.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let s = NewsStore::open(store)?;
+    let sum = pipeline::ingest(
+        &s,
+        &[examples.to_path_buf()],
+        InputFormat::Auto,
+        DEFAULT_BASE,
+        Gazetteer::bundled(),
+        report,
+        |_| {},
+    )?;
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "Ingested {} example articles from {} into {} ({} quads).\n",
+        sum.added,
+        examples.display(),
+        store.display(),
+        s.len()?
+    )?;
+    for q in BUNDLED {
+        let mut params = Vec::new();
+        if q.name == "entity" {
+            params = query::parse_params(&["entity=Sergei Lavrov".to_string()])?;
+        }
+        writeln!(
+            out,
+            "== {} — {}{}",
+            q.name,
+            q.summary(),
+            if params.is_empty() {
+                String::new()
+            } else {
+                " (entity = Sergei Lavrov)".to_string()
+            }
+        )?;
+        query::run(
+            &s,
+            q.name,
+            q.text,
+            &params,
+            ResultsFormat::Table,
+            DEFAULT_BASE,
+            &mut out,
+        )?;
+        writeln!(out)?;
+    }
+    let f = io::BufWriter::new(
+        std::fs::File::create(output)
+            .with_context(|| format!("cannot create {}", output.display()))?,
+    );
+    export::export(&s, Format::Turtle, f)?.flush()?;
+    writeln!(out, "Turtle export written to {}", output.display())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A closed pipe (`newsgraph … | head`) is not an error.
+fn write_or_pipe<T, E: Into<anyhow::Error>>(r: std::result::Result<T, E>) -> Result<()> {
+    match r {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let e: anyhow::Error = e.into();
+            if e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+                    || c.to_string().contains("Broken pipe")
+            }) {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsgraph: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
