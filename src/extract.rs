@@ -342,3 +342,72 @@ fn article_person_names(article: &Article) -> Vec<Range<usize>> {
 fn article_org_names(article: &Article) -> Vec<Range<usize>> {
     article.credit_orgs.clone()
 }
+
+/// A human-readable account of an extraction: entities with their names and the rules
+/// that found them, and each relation with its sentence (for `newsgraph extract --explain`).
+pub fn explain(article: &Article, x: &Extraction) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "# {} — {}",
+        article.source,
+        article.title.as_deref().unwrap_or("(no title)")
+    );
+    let _ = writeln!(
+        s,
+        "outlet: {}; date: {}; authors: {}",
+        article.outlet.as_deref().unwrap_or("-"),
+        article.published.map_or("-".to_string(), |d| d.to_string()),
+        article.authors.join(", ")
+    );
+    for (i, e) in x.entities.iter().enumerate() {
+        let rules: BTreeSet<&str> = x
+            .mentions
+            .iter()
+            .filter(|m| m.entity == i)
+            .map(|m| m.rule)
+            .collect();
+        let _ = writeln!(
+            s,
+            "  {:12} {}{}{}  [{}]",
+            e.etype.as_str(),
+            e.name,
+            if e.aliases.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (also: {})",
+                    e.aliases.iter().cloned().collect::<Vec<_>>().join(", ")
+                )
+            },
+            if e.roles.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " role: {}",
+                    e.roles.iter().cloned().collect::<Vec<_>>().join(", ")
+                )
+            },
+            rules.into_iter().collect::<Vec<_>>().join(", ")
+        );
+    }
+    for r in &x.relations {
+        let obj = match (r.object, &r.proposal) {
+            (Some(o), _) => x.entities[o].name.clone(),
+            (None, Some(p)) => format!("«{p}»"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            s,
+            "  {} {} {}  [{} {:.2}]\n      {}",
+            x.entities[r.subject].name,
+            r.kind.as_str(),
+            obj,
+            r.rule,
+            r.confidence,
+            &article.text[x.sentences[r.sentence].span.clone()]
+        );
+    }
+    s
+}

@@ -204,7 +204,18 @@ impl GraphBuilder {
         }
         let w = words(&e.name);
         keys.push(format!("{}:{}", type_path(e.etype), name_key(&e.name)));
-        for a in e.aliases.iter().chain(e.nicknames.iter()) {
+        // a gazetteer entry is known by its identity; its aliases may be metonyms
+        // ("Damascus" for Syria) that name other entries
+        let alias_keys = if e.gaz.is_some() {
+            Vec::new()
+        } else {
+            e.aliases
+                .iter()
+                .chain(e.nicknames.iter())
+                .cloned()
+                .collect()
+        };
+        for a in &alias_keys {
             if e.etype != EntityType::Person || words(a).len() >= 2 || e.nicknames.contains(a) {
                 keys.push(format!("{}:{}", type_path(e.etype), name_key(a)));
             }

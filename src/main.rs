@@ -64,6 +64,9 @@ enum Command {
         /// Write to this file instead of stdout
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Instead of RDF, show what was found in each article and by which rule
+        #[arg(long)]
+        explain: bool,
         #[command(flatten)]
         opts: ExtractOpts,
     },
@@ -217,9 +220,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             format,
             output,
+            explain,
             opts,
         } => {
             let gaz = gazetteer(opts.gazetteer.as_deref())?;
+            if explain {
+                let mut w = open_output(output.as_deref())?;
+                let skipped = pipeline::read_all(
+                    &paths,
+                    opts.input_format,
+                    |a| {
+                        let x = newsgraph::extract::extract(&a, gaz);
+                        let _ = w.write_all(newsgraph::extract::explain(&a, &x).as_bytes());
+                        Ok(())
+                    },
+                    report,
+                )?;
+                write_or_pipe(w.flush())?;
+                return Ok(if skipped > 0 {
+                    ExitCode::from(EXIT_PARTIAL)
+                } else {
+                    ExitCode::SUCCESS
+                });
+            }
             let (quads, sum) =
                 pipeline::extract_all(&paths, opts.input_format, &opts.base, gaz, report)?;
             let store = NewsStore::memory()?;

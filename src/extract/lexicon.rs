@@ -261,10 +261,22 @@ pub const PLACE_NOUNS: &[&str] = &[
     "capital",
 ];
 
-/// Prepositions of place.
-pub const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "outside", "from", "to", "into", "across", "around", "inside", "toward",
-    "towards", "via", "through", "of",
+/// Nouns of venues that are part of the venue's name when they follow it ("Capella hotel").
+pub const VENUE_NOUNS: &[&str] = &[
+    "mosque",
+    "hotel",
+    "palace",
+    "square",
+    "airport",
+    "church",
+    "cathedral",
+    "stadium",
+    "island",
+    "prison",
+    "hospital",
+    "university",
+    "embassy",
+    "bridge",
 ];
 
 /// Name particles that join the parts of a name ("Humberto de la Calle").

@@ -109,6 +109,31 @@ impl<'a> Ctx<'a> {
         if !self.tokens[i].word {
             return false;
         }
+        if let Some((_, tail)) = s.rsplit_once('-') {
+            if [
+                "based",
+                "backed",
+                "led",
+                "held",
+                "born",
+                "controlled",
+                "funded",
+                "run",
+                "supported",
+                "sponsored",
+                "allied",
+                "owned",
+                "linked",
+                "style",
+                "era",
+                "speaking",
+                "made",
+            ]
+            .contains(&tail)
+            {
+                return false;
+            }
+        }
         let mut cs = s.chars();
         match cs.next() {
             Some(c) if c.is_uppercase() => true,
@@ -293,7 +318,18 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
         ));
         return;
     }
-    // 2. Peel titles, honorifics, demonyms and leading common words.
+    // 2. "A and B", "A & B": two names unless a head makes them one ("… Security and Cooperation …")
+    if let Some(k) = (a + 1..b - 1).find(|&k| matches!(ctx.tok(k), "and" | "&")) {
+        let left_known =
+            ctx.gaz.lookup(ctx.surface(a, k)).is_some() || ctx.gaz.lookup(ctx.tok(k - 1)).is_some();
+        let headed = has_head(ctx, a, b, ORG_HEADS) || has_head(ctx, a, b, PLACE_HEADS);
+        if !headed || left_known {
+            chunk(ctx, a, k, out);
+            chunk(ctx, k + 1, b, out);
+            return;
+        }
+    }
+    // 3. Peel titles, honorifics, demonyms and leading common words.
     let mut p = a;
     let mut honorific = None;
     let mut role = None;
@@ -312,7 +348,7 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
             }
         }
         let t = ctx.tok(p);
-        if p + 1 < b {
+        if p + 1 < b && ctx.is_cap(p + 1) {
             if let Some(c) = ctx.gaz.demonym(t) {
                 affiliation = Some(c);
                 p += 1;
@@ -409,14 +445,7 @@ fn push_gaz(
     {
         // A capital that acts is its country ("Moscow accepts"); a capital where
         // something happens is the city ("in Moscow", "the Damascus suburb").
-        let next_is_noun = b < ctx.tokens.len()
-            && ctx.tok(b).chars().next().is_some_and(char::is_lowercase)
-            && !super::lexicon::SPEECH_VERBS.contains(&ctx.tok(b))
-            && ctx.tok(b) != "and"
-            && !ctx.tok(b).ends_with("ed")
-            && !ctx.tok(b).ends_with('s')
-            && ctx.tok(b) != "had"
-            && ctx.tok(b) != "has";
+        let next_is_noun = b < ctx.tokens.len() && PLACE_NOUNS.contains(&ctx.lower(b).as_str());
         let possessive = b < ctx.tokens.len() && matches!(ctx.tok(b), "'s" | "’s");
         let hyphen_backed = ctx.surface(a, b).contains('-');
         if !locative_before(ctx, a)
@@ -467,7 +496,7 @@ fn typed(
     let n = b - a;
     let first = ctx.tok(a);
     let last = ctx.tok(b - 1);
-    if n == 1 && COMMON_WORDS.contains(&first) {
+    if n == 1 && (COMMON_WORDS.contains(&first) || ctx.gaz.demonym(first).is_some()) {
         return;
     }
     let next_lower = if b < ctx.tokens.len() {
@@ -525,6 +554,16 @@ fn typed(
         || (n >= 2 && PLACE_HEADS.contains(&last));
     let org_context =
         ORG_NOUNS.contains(&next_lower.as_str()) || ORG_NOUNS.contains(&next2.as_str());
+    if !person_cue
+        && b < ctx.tokens.len()
+        && VENUE_NOUNS.contains(&next_lower.as_str())
+        && ctx.tok(b).chars().all(char::is_lowercase)
+    {
+        let mut v = new_raw(ctx, a, b + 1, Some(EntityType::Place), "place.venue");
+        v.name = format!("{} {}", ctx.surface(a, b), ctx.tok(b));
+        out.push(v);
+        return;
+    }
     m.etype = if person_cue {
         Some(EntityType::Person)
     } else if place_context {

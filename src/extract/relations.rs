@@ -280,6 +280,9 @@ fn subjects(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Ve
         }
     }
     let w = s.w(k - 1);
+    if ["we", "i", "you", "it", "which", "that", "who"].contains(&w) {
+        return vec![usize::MAX];
+    }
     if ["he", "she"].contains(&w) {
         return resolve_pronoun(s, sents, x, k - 1).into_iter().collect();
     }
@@ -320,6 +323,20 @@ fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
         k -= 1;
     }
     loop {
+        // title words between the conjunction and the name: "and Russian Foreign Minister B"
+        let mut t = k;
+        while t > 0
+            && k - t < 4
+            && ent_of(s, x, t - 1).is_none()
+            && s.w(t - 1).chars().next().is_some_and(char::is_alphabetic)
+            && !["and", "or", "with", "said", "told"].contains(&s.w(t - 1))
+            && !s.w(t - 1).chars().all(char::is_lowercase)
+        {
+            t -= 1;
+        }
+        if t < k && t > 0 && ["and", ","].contains(&s.w(t - 1)) {
+            k = t;
+        }
         if k == 0 || !["and", ","].contains(&s.w(k - 1)) {
             break;
         }
@@ -573,7 +590,7 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
             }
         } else {
             let sub = subjects(s, &[], x, k);
-            backers.extend(sub);
+            backers.extend(sub.into_iter().filter(|&e| e != usize::MAX));
         }
         let objs: Vec<usize> = {
             let mut v = Vec::new();
@@ -618,7 +635,10 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
                 .contains(&s.w(k))
             });
             if let (Some(r), Some(v)) = (recipient, verb) {
-                for a in subjects(s, &[], x, v) {
+                for a in subjects(s, &[], x, v)
+                    .into_iter()
+                    .filter(|&e| e != usize::MAX)
+                {
                     push_backs(x, a, r, s.idx, "backs.aid", 0.7);
                 }
             }
@@ -701,13 +721,21 @@ fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             continue;
         }
         let mut agents = subjects(s, sents, x, t);
+        if agents == [usize::MAX] {
+            t += 1;
+            continue;
+        }
         if agents.is_empty() {
             agents = attribution(s, sents, x);
         }
         agents.retain(|&a| x.entities[a].etype != EntityType::Event);
+        if s.w(obj) == "for" {
+            t += 1;
+            continue;
+        }
         let label = label_from(s, sents, x, obj);
-        if let Some(label) = label {
-            for a in agents {
+        for label in label.iter().flat_map(|l| split_coordinated(l)) {
+            for &a in &agents {
                 x.relations.push(Relation {
                     kind: RelationKind::Proposed,
                     subject: a,
@@ -836,6 +864,32 @@ fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> O
     }
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     clean_label(&refs)
+}
+
+/// "X, along with Y", "X and the Y": one proposal each (not inside quotations).
+fn split_coordinated(label: &str) -> Vec<String> {
+    if label.contains('“') || label.contains('"') {
+        return vec![label.to_string()];
+    }
+    let mut parts = vec![label.to_string()];
+    for sep in [
+        ", along with ",
+        " along with ",
+        " as well as ",
+        " and the ",
+        " and a ",
+        " and an ",
+    ] {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    parts
+        .into_iter()
+        .filter_map(|p| clean_label(&p.split(' ').collect::<Vec<_>>()))
+        .filter(|p| p.split(' ').count() >= 2 || p.len() > 6)
+        .collect()
 }
 
 fn clean_label(words: &[&str]) -> Option<String> {
