@@ -277,6 +277,9 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
     if a >= b {
         return;
     }
+    if ctx.tok(a) == "The" && b - a > 1 {
+        return chunk(ctx, a + 1, b, out);
+    }
     let whole = ctx.surface(a, b);
     // 1. The whole chunk is a known name, or an organisation / event by its head.
     if let Some((id, e)) = ctx.gaz.lookup(whole) {
@@ -306,6 +309,9 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
         && ctx.role_of[a].is_none()
         && has_head(ctx, a + 1, b, ORG_HEADS)
         && ctx.gaz.demonym(ctx.tok(b - 1)).is_none()
+        && !(a + 1..b).any(|k| {
+            matches!(ctx.tok(k), "and" | "&") && ctx.gaz.lookup(ctx.surface(a, k)).is_some()
+        })
     {
         let start = if ctx.tok(a) == "The" { a + 1 } else { a };
         // "Organization for Security and Cooperation in Europe", "Syrian Observatory for Human Rights"
@@ -443,17 +449,40 @@ fn push_gaz(
         capital_of: Some(country),
     } = e.kind
     {
-        // A capital that acts is its country ("Moscow accepts"); a capital where
-        // something happens is the city ("in Moscow", "the Damascus suburb").
-        let next_is_noun = b < ctx.tokens.len() && PLACE_NOUNS.contains(&ctx.lower(b).as_str());
-        let possessive = b < ctx.tokens.len() && matches!(ctx.tok(b), "'s" | "’s");
+        // A capital acts when a verb follows ("Moscow accepts", "Damascus had signalled"),
+        // when it is an agent ("backed by Washington") or in a compound ("Moscow-backed"),
+        // and in a possessive of a common noun ("Tehran's programme"). Otherwise it is the
+        // city: "in Moscow", "the Damascus suburb", "Paris meeting", "Havana's Revolution Square".
+        let next = if b < ctx.tokens.len() { ctx.tok(b) } else { "" };
+        let after_poss = if b + 1 < ctx.tokens.len() {
+            ctx.tok(b + 1)
+        } else {
+            ""
+        };
+        let verb_like = |w: &str| {
+            [
+                "has", "have", "had", "is", "was", "were", "will", "would", "could", "can", "may",
+                "might", "must", "should", "says", "said", "told", "accepts", "denies", "insists",
+                "wants", "calls",
+            ]
+            .contains(&w)
+                || (w.chars().all(char::is_lowercase)
+                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                    && !EVENT_HEADS.contains(&w)
+                    && !PLACE_NOUNS.contains(&w))
+        };
+        let possessive_actor = matches!(next, "'s" | "’s")
+            && after_poss.chars().next().is_some_and(char::is_lowercase);
+        let agent = a > 0
+            && [
+                "by", "accuse", "accuses", "accused", "urged", "pressed", "warned", "told",
+            ]
+            .contains(&ctx.tok(a - 1));
         let hyphen_backed = ctx.surface(a, b).contains('-');
-        if !locative_before(ctx, a)
+        let actor = !locative_before(ctx, a)
             && !(a > 0 && ctx.tok(a - 1) == "of")
-            && !next_is_noun
-            && !possessive
-            || hyphen_backed
-        {
+            && (verb_like(next) || possessive_actor || agent);
+        if actor || hyphen_backed {
             m.gaz = Some(country);
             m.rule = "gazetteer.capital-as-actor";
         }

@@ -839,7 +839,15 @@ fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> O
         if !quoted && w == "," && (words.len() >= 4 || LABEL_STOP.contains(&s.w(k + 1))) {
             break;
         }
-        if words.len() >= 16 {
+        if words.len() >= 12
+            || (!quoted
+                && !words.is_empty()
+                && [
+                    "before", "after", "until", "because", "unless", "while", "whereas", "when",
+                    "which", "who", "as", "so", "saying", "if",
+                ]
+                .contains(&w))
+        {
             break;
         }
         words.push(s.text[toks[k].span.clone()].to_string());
