@@ -218,7 +218,6 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
             continue;
         }
         let mut range = block.span.clone();
-        let mut dateline_agency = None;
         if let Some(d) = article
             .datelines
             .iter()
@@ -252,12 +251,16 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
                     ));
                 }
             }
-            dateline_agency = d.agency.clone();
-            // the region after the place ("GOYANG, South Korea, …") is read as text
-            range.start = d.place.as_ref().map_or(d.span.end, |p| p.end);
-            if let Some(a) = &dateline_agency {
-                range.end = range.end.max(a.end);
+            if let Some(r) = &d.region {
+                let surface = text[r.clone()].to_string();
+                if let Some((id, e)) = gaz.lookup(&surface) {
+                    let mut m = credit_mention(r.clone(), surface, e.etype, "dateline.region", gaz);
+                    m.gaz = Some(id);
+                    raws.push(m);
+                }
             }
+            // the story starts after the dateline
+            range.start = d.span.end;
         }
         let title_case =
             block.kind == BlockKind::Headline && is_title_case(&text[block.span.clone()]);
@@ -272,7 +275,6 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
                 tokens,
             });
         }
-        let _ = dateline_agency;
     }
     for span in &article_person_names(article) {
         let surface = crate::ingest::title_case(&text[span.clone()]);

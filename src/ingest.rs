@@ -72,6 +72,8 @@ pub struct Dateline {
     pub place: Option<Range<usize>>,
     /// Byte span of the agency in parentheses, if any ("Reuters").
     pub agency: Option<Range<usize>>,
+    /// Byte span of the region or country after the place ("South Korea"), if any.
+    pub region: Option<Range<usize>>,
 }
 
 /// One news article, ready for extraction.
@@ -127,6 +129,11 @@ impl Article {
         let text = normalise_text(text);
         let id = hex_sha256(text.as_bytes());
         let layout = layout::analyse(&text);
+        let dateline_agency = layout
+            .datelines
+            .iter()
+            .find_map(|d| d.agency.clone())
+            .map(|r| text[r].to_string());
         let published = meta
             .published
             .as_deref()
@@ -143,7 +150,7 @@ impl Article {
             source: source.into(),
             url: meta.url,
             title: meta.title.or(layout.title),
-            outlet: meta.outlet.or(layout.outlet),
+            outlet: meta.outlet.or(layout.outlet).or(dateline_agency),
             authors,
             published,
             text,

@@ -341,6 +341,11 @@ fn demo(examples: &Path, store: &Path, output: &Path) -> Result<ExitCode> {
         report,
         |_| {},
     )?;
+    let f = io::BufWriter::new(
+        std::fs::File::create(output)
+            .with_context(|| format!("cannot create {}", output.display()))?,
+    );
+    export::export(&s, Format::Turtle, f)?.flush()?;
     let mut out = io::stdout().lock();
     writeln!(
         out,
@@ -377,12 +382,7 @@ fn demo(examples: &Path, store: &Path, output: &Path) -> Result<ExitCode> {
         )?;
         writeln!(out)?;
     }
-    let f = io::BufWriter::new(
-        std::fs::File::create(output)
-            .with_context(|| format!("cannot create {}", output.display()))?,
-    );
-    export::export(&s, Format::Turtle, f)?.flush()?;
-    writeln!(out, "Turtle export written to {}", output.display())?;
+    writeln!(out, "The graph as Turtle: {}", output.display())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -511,6 +511,7 @@ fn dateline(text: &str, span: &Range<usize>) -> Option<Dateline> {
         span: abs(m0),
         place: place.map(abs),
         agency: agency.map(abs),
+        region: c.name("region").map(abs),
     })
 }
 
