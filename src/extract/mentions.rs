@@ -280,6 +280,29 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
     if ctx.tok(a) == "The" && b - a > 1 {
         return chunk(ctx, a + 1, b, out);
     }
+    if let Some((left, right)) = ctx.tok(a).split_once('-') {
+        // "UN-Arab League": two known names joined by a hyphen
+        let tail_start = ctx.tokens[a].span.start + left.len() + 1;
+        let tail = &ctx.text[tail_start..ctx.tokens[b - 1].span.end];
+        if ctx.gaz.lookup(ctx.tok(a)).is_none()
+            && right.chars().next().is_some_and(char::is_uppercase)
+        {
+            if let (Some((l, le)), Some((r, re))) = (ctx.gaz.lookup(left), ctx.gaz.lookup(tail)) {
+                let start = ctx.tokens[a].span.start;
+                let mut m1 = new_raw(ctx, a, a + 1, Some(le.etype), "gazetteer.hyphen-pair");
+                m1.span = start..start + left.len();
+                m1.name = left.to_string();
+                m1.gaz = Some(l);
+                let mut m2 = new_raw(ctx, a, b, Some(re.etype), "gazetteer.hyphen-pair");
+                m2.span = tail_start..ctx.tokens[b - 1].span.end;
+                m2.name = tail.to_string();
+                m2.gaz = Some(r);
+                out.push(m1);
+                out.push(m2);
+                return;
+            }
+        }
+    }
     let whole = ctx.surface(a, b);
     // 1. The whole chunk is a known name, or an organisation / event by its head.
     if let Some((id, e)) = ctx.gaz.lookup(whole) {
@@ -328,7 +351,7 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
     if let Some(k) = (a + 1..b - 1).find(|&k| matches!(ctx.tok(k), "and" | "&")) {
         let left_known =
             ctx.gaz.lookup(ctx.surface(a, k)).is_some() || ctx.gaz.lookup(ctx.tok(k - 1)).is_some();
-        let headed = has_head(ctx, a, b, ORG_HEADS) || has_head(ctx, a, b, PLACE_HEADS);
+        let headed = has_head(ctx, a, b, ORG_HEADS);
         if !headed || left_known {
             chunk(ctx, a, k, out);
             chunk(ctx, k + 1, b, out);
@@ -396,15 +419,6 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
             typed(ctx, p, k, honorific, role, affiliation, out);
             chunk(ctx, k + 1, b, out);
             return;
-        }
-    }
-    // 4. A known place in front of a name: "Ukraine Mikhail Zurabov" after "ambassador to".
-    if b - p >= 3 && honorific.is_none() {
-        if let Some((id, e)) = ctx.gaz.lookup(ctx.tok(p)) {
-            if e.etype == EntityType::Place {
-                push_gaz(ctx, p, p + 1, id, e.etype, out);
-                p += 1;
-            }
         }
     }
     typed(ctx, p, b, honorific, role, affiliation, out);
@@ -521,6 +535,15 @@ fn typed(
 ) {
     if a >= b {
         return;
+    }
+    // A known place in front of a name: "for Syria Lakhdar Brahimi", "to Ukraine Mikhail Zurabov".
+    if b - a >= 3 && honorific.is_none() {
+        if let Some((id, e)) = ctx.gaz.lookup(ctx.tok(a)) {
+            if e.etype == EntityType::Place && ctx.gaz.lookup(ctx.surface(a, a + 2)).is_none() {
+                push_gaz(ctx, a, a + 1, id, e.etype, out);
+                return typed(ctx, a + 1, b, honorific, role, affiliation, out);
+            }
+        }
     }
     let n = b - a;
     let first = ctx.tok(a);

@@ -206,6 +206,11 @@ fn ent_of(s: &Sent<'_>, x: &Extraction, ti: usize) -> Option<usize> {
         .map(|m| x.mentions[m].entity)
 }
 
+/// The token as written (the `words` are lower-cased).
+fn surface<'a>(s: &Sent<'a>, x: &Extraction, i: usize) -> &'a str {
+    &s.text[x.sentences[s.idx].tokens[i].span.clone()]
+}
+
 fn first_person(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
     (0..s.words.len()).find_map(|t| {
         let m = s.at[t]?;
@@ -328,9 +333,10 @@ fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
         while t > 0
             && k - t < 4
             && ent_of(s, x, t - 1).is_none()
-            && s.w(t - 1).chars().next().is_some_and(char::is_alphabetic)
-            && !["and", "or", "with", "said", "told"].contains(&s.w(t - 1))
-            && !s.w(t - 1).chars().all(char::is_lowercase)
+            && surface(s, x, t - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
         {
             t -= 1;
         }
@@ -843,8 +849,8 @@ fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> O
             || (!quoted
                 && !words.is_empty()
                 && [
-                    "before", "after", "until", "because", "unless", "while", "whereas", "when",
-                    "which", "who", "as", "so", "saying", "if",
+                    "before", "after", "ahead", "until", "because", "unless", "while", "whereas",
+                    "when", "which", "who", "as", "so", "saying", "if",
                 ]
                 .contains(&w))
         {
