@@ -38,7 +38,7 @@ NEWS_FORMS = {
     "PH": {"demonyms": ["Filipino", "Philippine"]},
     "MM": {"aliases": ["Burma"], "demonyms": ["Burmese", "Myanmar"]},
     "TR": {"aliases": ["Turkiye"], "demonyms": ["Turkish"]},
-    "IR": {"demonyms": ["Iranian"]},
+    "IR": {"aliases": ["Islamic Republic"], "demonyms": ["Iranian"]},
     "IL": {"demonyms": ["Israeli"]},
     "NZ": {"demonyms": ["New Zealand"]},
     "SA": {"demonyms": ["Saudi", "Saudi Arabian"]},

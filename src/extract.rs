@@ -105,6 +105,9 @@ pub struct Entity {
     pub affiliations: BTreeSet<usize>,
     /// Names given as "known as", "alias".
     pub nicknames: BTreeSet<String>,
+    /// A key that identifies the entity beyond its name (events: their place and kind,
+    /// so that "Minsk talks" and "Minsk summit" meet).
+    pub key: Option<String>,
 }
 
 /// The three core relations.

@@ -203,6 +203,9 @@ impl GraphBuilder {
             });
         }
         let w = words(&e.name);
+        if let Some(k) = &e.key {
+            keys.push(k.clone());
+        }
         keys.push(format!("{}:{}", type_path(e.etype), name_key(&e.name)));
         // a gazetteer entry is known by its identity; its aliases may be metonyms
         // ("Damascus" for Syria) that name other entries
@@ -368,6 +371,7 @@ impl GraphBuilder {
                 roles: BTreeSet::new(),
                 affiliations: BTreeSet::new(),
                 nicknames: BTreeSet::new(),
+                key: None,
             };
             let g = self.resolve(&e, gaz);
             out.push(q(art.clone(), schema::PUBLISHER, self.ents[g].iri.clone()));

@@ -51,12 +51,33 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
             roles: BTreeSet::new(),
             affiliations: BTreeSet::new(),
             nicknames: BTreeSet::new(),
+            key: None,
         });
         ents.len() - 1
     };
 
+    // 0. a lone word that is the last name of a person named in full here is that person,
+    //    even when a city bears the name ("Santos")
+    let surnames: Vec<String> = raws
+        .iter()
+        .filter(|m| m.etype == Some(EntityType::Person) && words(&m.name).len() >= 2)
+        .filter_map(|m| words(&m.name).last().cloned())
+        .collect();
+    let demoted: Vec<bool> = raws
+        .iter()
+        .map(|m| {
+            m.gaz.is_some_and(|g| {
+                matches!(gaz.entry(g).kind, super::gazetteer::EntryKind::City { .. })
+            }) && words(&m.name).len() == 1
+                && surnames.contains(&words(&m.name)[0])
+                && !m.rule.starts_with("dateline")
+        })
+        .collect();
     // 1. gazetteer names
     for (i, m) in raws.iter().enumerate() {
+        if demoted[i] {
+            continue;
+        }
         let (Some(g), Some(et)) = (m.gaz, m.etype) else {
             continue;
         };
@@ -119,9 +140,13 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
             (EntityType::Place, _) => format!("l:{}", name_key(&m.name)),
             _ => format!("{:?}:{}", et, name_key(&m.name)),
         };
+        let is_event_key = key.starts_with("evt:");
         let e = *by_key
-            .entry(key)
+            .entry(key.clone())
             .or_insert_with(|| new_entity(&mut ents, et, m.name.clone()));
+        if is_event_key {
+            ents[e].key = Some(key);
+        }
         assigned[i] = Some(e);
     }
     // 4. acronyms that spell an organisation named in full
@@ -156,7 +181,7 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
             continue;
         }
         let w = words(&m.name);
-        if w.len() != 1 {
+        if w.len() != 1 || (m.gaz.is_some() && !demoted[i]) {
             continue;
         }
         let word = &w[0];

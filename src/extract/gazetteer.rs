@@ -173,13 +173,20 @@ impl Gazetteer {
                     (gid.is_some() && *gid == geonames) || (gid.is_none() && name == f[0])
                 })
                 .map(|c| c.1);
-            g.add(Entry {
+            let population = f[3].parse().unwrap_or(0);
+            let id = g.add(Entry {
                 name: f[0].to_string(),
                 etype: EntityType::Place,
                 kind: EntryKind::City { capital_of },
                 geonames,
-                population: f[3].parse().unwrap_or(0),
+                population,
             });
+            // "New York City" is "New York" in running text
+            if let Some(short) = f[0].strip_suffix(" City") {
+                if population >= 100_000 && short.contains(' ') {
+                    g.add_form(short, id);
+                }
+            }
         }
         // Capitals named in other forms than GeoNames' ("Kiev" for Kyiv).
         for (name, country, gid) in &capitals {

@@ -377,6 +377,13 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
             }
         }
         let t = ctx.tok(p);
+        if p + 2 < b && ctx.is_cap(p + 2) {
+            if let Some(c) = ctx.gaz.demonym(ctx.surface(p, p + 2)) {
+                affiliation = Some(c);
+                p += 2;
+                continue;
+            }
+        }
         if p + 1 < b && ctx.is_cap(p + 1) {
             if let Some(c) = ctx.gaz.demonym(t) {
                 affiliation = Some(c);
@@ -415,7 +422,11 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
     }
     // 3. Connectors split a chunk that is no organisation name ("Fabius of France").
     if let Some(k) = (p + 1..b).find(|&k| ORG_CONNECTORS.contains(&ctx.tok(k))) {
-        if !has_head(ctx, p, b, ORG_HEADS) && !has_head(ctx, p, b, PLACE_HEADS) {
+        let org =
+            has_head(ctx, p, k, ORG_HEADS) || has_head(ctx, p, b, ORG_HEADS) && ctx.tok(k) != "in";
+        let place_of = ctx.tok(k) == "of"
+            && (has_head(ctx, p, k, PLACE_HEADS) || PLACE_PREFIXES.contains(&ctx.tok(p)));
+        if !org && !place_of {
             typed(ctx, p, k, honorific, role, affiliation, out);
             chunk(ctx, k + 1, b, out);
             return;
@@ -493,9 +504,12 @@ fn push_gaz(
             ]
             .contains(&ctx.tok(a - 1));
         let hyphen_backed = ctx.surface(a, b).contains('-');
+        // "Kiev and NATO accuse …": a verb after the coordinated names
+        let coordinated_verb =
+            next == "and" && (b + 2..ctx.tokens.len().min(b + 5)).any(|k| verb_like(ctx.tok(k)));
         let actor = !locative_before(ctx, a)
             && !(a > 0 && ctx.tok(a - 1) == "of")
-            && (verb_like(next) || possessive_actor || agent);
+            && (verb_like(next) || possessive_actor || agent || coordinated_verb);
         if actor || hyphen_backed {
             m.gaz = Some(country);
             m.rule = "gazetteer.capital-as-actor";
@@ -539,7 +553,11 @@ fn typed(
     // A known place in front of a name: "for Syria Lakhdar Brahimi", "to Ukraine Mikhail Zurabov".
     if b - a >= 3 && honorific.is_none() {
         if let Some((id, e)) = ctx.gaz.lookup(ctx.tok(a)) {
-            if e.etype == EntityType::Place && ctx.gaz.lookup(ctx.surface(a, a + 2)).is_none() {
+            if e.kind == EntryKind::Country
+                && ctx.gaz.lookup(ctx.surface(a, a + 2)).is_none()
+                && !has_head(ctx, a + 1, b, PLACE_HEADS)
+                && !has_head(ctx, a + 1, b, ORG_HEADS)
+            {
                 push_gaz(ctx, a, a + 1, id, e.etype, out);
                 return typed(ctx, a + 1, b, honorific, role, affiliation, out);
             }
@@ -548,7 +566,20 @@ fn typed(
     let n = b - a;
     let first = ctx.tok(a);
     let last = ctx.tok(b - 1);
-    if n == 1 && (COMMON_WORDS.contains(&first) || ctx.gaz.demonym(first).is_some()) {
+    if n == 1
+        && (COMMON_WORDS.contains(&first)
+            || ctx.gaz.demonym(first).is_some()
+            || first
+                .strip_suffix('s')
+                .is_some_and(|d| ctx.gaz.demonym(d).is_some()))
+    {
+        return;
+    }
+    if ctx.gaz.demonym(ctx.surface(a, b)).is_some()
+        || ctx.gaz.demonym(last).is_some()
+        || (n >= 2 && ctx.gaz.demonym(ctx.surface(b - 2, b)).is_some())
+    {
+        // "North Korean", "US-South Korean": adjectives, not names
         return;
     }
     let next_lower = if b < ctx.tokens.len() {
@@ -600,7 +631,16 @@ fn typed(
     m.affiliation = affiliation.or(left_aff);
     let person_cue = honorific.is_some() || role.is_some() || left_role.is_some();
     m.person_cue = person_cue || speech_near;
+    let coordinated_place =
+        a >= 3 && ctx.tok(a - 1) == "and" && locative_before(ctx, a - 2) && ctx.is_cap(a - 2);
+    let at_the = a >= 2
+        && ctx.tok(a - 1) == "the"
+        && ["at", "in", "inside", "outside"].contains(&ctx.tok(a - 2))
+        && n == 1
+        && !speech_near;
     let place_context = is_place_context(ctx, a, b)
+        || coordinated_place
+        || at_the
         || (n >= 2 && DIRECTIONS.contains(&first))
         || PLACE_PREFIXES.contains(&first)
         || (n >= 2 && PLACE_HEADS.contains(&last));

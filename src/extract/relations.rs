@@ -130,6 +130,7 @@ fn ensure_gaz_entity(x: &mut Extraction, gaz: &Gazetteer, id: usize) -> usize {
         roles: BTreeSet::new(),
         affiliations: BTreeSet::new(),
         nicknames: BTreeSet::new(),
+        key: None,
     });
     x.entities.len() - 1
 }
@@ -244,7 +245,10 @@ fn resolve_pronoun(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, at: usize) 
 
 /// "the two leaders", "both men": the last two people named together.
 fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Vec<usize> {
-    for k in (0..=upto).rev().take(4) {
+    if sents.is_empty() {
+        return Vec::new();
+    }
+    for k in (0..=upto.min(sents.len() - 1)).rev().take(10) {
         let s = &sents[k];
         for t in (1..s.words.len()).rev() {
             if s.w(t) == "and" {
@@ -265,6 +269,73 @@ fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// Verbs that pass their subject to an infinitive ("agreed to lend").
+const CONTROL: &[&str] = &[
+    "agreed",
+    "decided",
+    "pledged",
+    "promised",
+    "voted",
+    "moved",
+    "continued",
+    "began",
+    "sought",
+    "tried",
+    "vowed",
+    "offered",
+    "refused",
+    "wants",
+    "wanted",
+    "intends",
+    "plans",
+    "hopes",
+];
+
+/// The first entity of a sentence that is not a possessor ("Colombia's FARC guerrillas" → FARC).
+fn sentence_subject(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
+    let n = s.words.len();
+    let mut t = 0;
+    while t < n {
+        if let Some(e) = ent_of(s, x, t) {
+            let mut end = t;
+            while end < n && ent_of(s, x, end) == Some(e) {
+                end += 1;
+            }
+            if !matches!(s.w(end), "'s" | "’s") && x.entities[e].etype != EntityType::Event {
+                return Some(e);
+            }
+            t = end;
+        } else {
+            t += 1;
+        }
+    }
+    None
+}
+
+/// "The two leaders …", "Both men …" opening the sentence: the last pair named together.
+fn description_subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction) -> Option<Vec<usize>> {
+    let head: Vec<&str> = (0..s.words.len().min(4)).map(|i| s.w(i)).collect();
+    let pair = head.windows(2).any(|w| {
+        ["two", "both"].contains(&w[0])
+            && [
+                "leaders",
+                "men",
+                "women",
+                "ministers",
+                "presidents",
+                "sides",
+            ]
+            .contains(&w[1])
+    });
+    if pair {
+        let p = resolve_pair(sents, x, s.idx.saturating_sub(1));
+        if !p.is_empty() {
+            return Some(p);
+        }
+    }
+    None
+}
+
 /// The subject(s) of the clause whose verb starts at `trig`.
 fn subjects(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Vec<usize> {
     let mut k = trig;
@@ -283,6 +354,31 @@ fn subjects(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Ve
         {
             k = c - 1;
         }
+    }
+    // "agreed to lend", "decided to send": the subject of the controlling verb
+    if k >= 2 && s.w(k - 1) == "to" && CONTROL.contains(&s.w(k - 2)) {
+        k -= 2;
+        while k > 0 && AUX.contains(&s.w(k - 1)) {
+            k -= 1;
+        }
+    }
+    if k == 0 {
+        return Vec::new();
+    }
+    // "X, who has backed Y"; "China, which has long pushed …"
+    if k >= 2 && ["who", "which"].contains(&s.w(k - 1)) && s.w(k - 2) == "," {
+        return coordinated(s, x, k - 2);
+    }
+    // "… declared a ceasefire and called on …": the sentence's subject
+    if s.w(k - 1) == "and" && (k < 2 || ent_of(s, x, k - 2).is_none()) {
+        return sentence_subject(s, x).into_iter().collect();
+    }
+    // ", proposing …": a participle takes the main clause's subject
+    if s.w(k - 1) == "," && s.w(k).ends_with("ing") {
+        if let Some(p) = description_subject(s, sents, x) {
+            return p;
+        }
+        return sentence_subject(s, x).into_iter().collect();
     }
     let w = s.w(k - 1);
     if ["we", "i", "you", "it", "which", "that", "who"].contains(&w) {
@@ -404,6 +500,12 @@ const MEET: &[&[&str]] = &[
     &["attended", "by"],
     &["after", "talks"],
     &["signed", "the", "deal"],
+    &["to", "join"],
+    &["join"],
+    &["joins"],
+    &["negotiating", "table"],
+    &["signed"],
+    &["meeting"],
 ];
 
 fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
@@ -430,6 +532,26 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
                     parts.insert(0, e);
                 }
             }
+        }
+    }
+    // "the two leaders were joined by …": the pair named before
+    if (0..n.saturating_sub(1)).any(|t| {
+        ["two", "both"].contains(&s.w(t))
+            && ["leaders", "men", "women", "ministers", "presidents"].contains(&s.w(t + 1))
+    }) {
+        for e in resolve_pair(sents, x, s.idx.saturating_sub(1)) {
+            if !parts.contains(&e) {
+                parts.insert(0, e);
+            }
+        }
+    }
+    // "signed" and a bare "meeting" are meetings only between people named together
+    if phrase == ["signed"] || phrase == ["meeting"] {
+        let named_after = (trig + 1..n.min(trig + 4))
+            .any(|t| ent_of(s, x, t).is_some_and(|e| x.entities[e].etype == EntityType::Person));
+        let coordinated_before = coordinated(s, x, trig).len() >= 2;
+        if !(coordinated_before || (phrase == ["meeting"] && named_after)) {
+            return;
         }
     }
     if parts.len() < 2 {
@@ -843,6 +965,14 @@ fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> O
             break;
         }
         if !quoted && w == "," && (words.len() >= 4 || LABEL_STOP.contains(&s.w(k + 1))) {
+            break;
+        }
+        // "… on the Arak reactor and said afterwards …": a new verb phrase
+        if !quoted
+            && w == "and"
+            && (super::lexicon::SPEECH_VERBS.contains(&s.w(k + 1))
+                || ["was", "is", "has", "had", "will", "would"].contains(&s.w(k + 1)))
+        {
             break;
         }
         if words.len() >= 12

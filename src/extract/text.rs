@@ -48,7 +48,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 }
                 // inner joiners: don't / al-Assad / U.S. / 5.4
                 let next_word = chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n));
-                if matches!(cj, '-' | '\'' | '’' | '.' | '&') && next_word {
+                let plus_digit =
+                    cj == '+' && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+                if (matches!(cj, '-' | '\'' | '’' | '.' | '&') && next_word) || plus_digit {
                     // keep possessive 's as its own token
                     if matches!(cj, '\'' | '’')
                         && chars.get(j + 1).is_some_and(|&(_, n)| n == 's' || n == 'S')
