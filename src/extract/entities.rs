@@ -127,7 +127,7 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
     }
     // 3. organisations, places and events not in the gazetteer
     for (i, m) in raws.iter().enumerate() {
-        if assigned[i].is_some() || m.alias_of.is_some() {
+        if assigned[i].is_some() || m.alias_of.is_some() || demoted[i] {
             continue;
         }
         let Some(et) = m.etype else { continue };

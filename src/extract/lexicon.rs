@@ -263,6 +263,7 @@ pub const PLACE_NOUNS: &[&str] = &[
 
 /// Nouns of venues that are part of the venue's name when they follow it ("Capella hotel").
 pub const VENUE_NOUNS: &[&str] = &[
+    "peninsula",
     "mosque",
     "hotel",
     "palace",

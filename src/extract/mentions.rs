@@ -456,7 +456,9 @@ fn split_known(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
 }
 
 fn locative_before(ctx: &Ctx<'_>, a: usize) -> bool {
-    a > 0 && ["in", "at", "near", "outside", "inside"].contains(&ctx.tok(a - 1))
+    a > 0
+        && ["in", "at", "near", "outside", "inside"]
+            .contains(&ctx.tok(a - 1).to_lowercase().as_str())
 }
 
 fn push_gaz(
@@ -507,9 +509,27 @@ fn push_gaz(
         // "Kiev and NATO accuse …": a verb after the coordinated names
         let coordinated_verb =
             next == "and" && (b + 2..ctx.tokens.len().min(b + 5)).any(|k| verb_like(ctx.tok(k)));
-        let actor = !locative_before(ctx, a)
-            && !(a > 0 && ctx.tok(a - 1) == "of")
-            && (verb_like(next) || possessive_actor || agent || coordinated_verb);
+        // The city needs a cue of place: a preposition of place before it, "of" before it
+        // ("the capital of X"), a place noun or event after it ("the Damascus suburb",
+        // "Paris talks"), or a possessive before a name ("Havana's Revolution Square").
+        let moving = a > 0
+            && [
+                "to", "from", "into", "via", "toward", "towards", "across", "around",
+            ]
+            .contains(&ctx.tok(a - 1));
+        let city_cue = locative_before(ctx, a)
+            || moving
+            || (a > 0 && ctx.tok(a - 1) == "of")
+            || PLACE_NOUNS.contains(&next.to_lowercase().as_str())
+            || EVENT_HEADS.contains(&next.to_lowercase().as_str())
+            || (matches!(next, "'s" | "’s") && !possessive_actor)
+            || (next.chars().next().is_some_and(char::is_uppercase)
+                && !next.chars().all(char::is_uppercase))
+            || [",", ":"].contains(&next) && a == 0;
+        let actor = !city_cue
+            || ((verb_like(next) || agent || coordinated_verb)
+                && !locative_before(ctx, a)
+                && !moving);
         if actor || hyphen_backed {
             m.gaz = Some(country);
             m.rule = "gazetteer.capital-as-actor";
@@ -575,9 +595,16 @@ fn typed(
     {
         return;
     }
+    let parts: Vec<&str> = ctx.surface(a, b).split([' ', '-']).collect();
+    let tail2 = if parts.len() >= 2 {
+        format!("{} {}", parts[parts.len() - 2], parts[parts.len() - 1])
+    } else {
+        String::new()
+    };
     if ctx.gaz.demonym(ctx.surface(a, b)).is_some()
         || ctx.gaz.demonym(last).is_some()
-        || (n >= 2 && ctx.gaz.demonym(ctx.surface(b - 2, b)).is_some())
+        || parts.last().is_some_and(|p| ctx.gaz.demonym(p).is_some())
+        || ctx.gaz.demonym(&tail2).is_some()
     {
         // "North Korean", "US-South Korean": adjectives, not names
         return;
@@ -633,7 +660,8 @@ fn typed(
     m.person_cue = person_cue || speech_near;
     let coordinated_place =
         a >= 3 && ctx.tok(a - 1) == "and" && locative_before(ctx, a - 2) && ctx.is_cap(a - 2);
-    let at_the = a >= 2
+    let at_the = !DIRECTIONS.contains(&first)
+        && a >= 2
         && ctx.tok(a - 1) == "the"
         && ["at", "in", "inside", "outside"].contains(&ctx.tok(a - 2))
         && n == 1
@@ -664,7 +692,7 @@ fn typed(
     } else if n == 1 && is_acronym(first) {
         m.rule = "org.acronym";
         Some(EntityType::Organization)
-    } else if org_context && !speech_near {
+    } else if org_context && !speech_near && !(n == 1 && a == 0) {
         m.rule = "org.cue";
         Some(EntityType::Organization)
     } else if n >= 2 && locative_before(ctx, a) {

@@ -314,7 +314,7 @@ fn sentence_subject(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
 
 /// "The two leaders …", "Both men …" opening the sentence: the last pair named together.
 fn description_subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction) -> Option<Vec<usize>> {
-    let head: Vec<&str> = (0..s.words.len().min(4)).map(|i| s.w(i)).collect();
+    let head: Vec<&str> = (0..s.words.len().min(6)).map(|i| s.w(i)).collect();
     let pair = head.windows(2).any(|w| {
         ["two", "both"].contains(&w[0])
             && [
@@ -979,8 +979,8 @@ fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> O
             || (!quoted
                 && !words.is_empty()
                 && [
-                    "before", "after", "ahead", "until", "because", "unless", "while", "whereas",
-                    "when", "which", "who", "as", "so", "saying", "if",
+                    "before", "after", "ahead", "until", "that", "because", "unless", "while",
+                    "whereas", "when", "which", "who", "as", "so", "saying", "if",
                 ]
                 .contains(&w))
         {
