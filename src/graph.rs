@@ -84,6 +84,60 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| it.any(|l| l == w))
 }
 
+/// A transliteration-tolerant key: per word, consonants only, after folding "x" to
+/// "ks", "ph" to "f", "c"/"q" to "k", without "h", "w" and "y", repeats collapsed; name
+/// particles ("al", "de") dropped. "Oleksandr Zakharchenko" and "Alexander Zakharchenko"
+/// meet, as do "Serraj" and "Sarraj".
+pub fn skeleton(name: &str) -> String {
+    const PARTICLES: &[&str] = &[
+        "al", "el", "ad", "as", "ash", "de", "la", "del", "der", "van", "von", "da", "du", "bin",
+        "ibn", "ben", "abu",
+    ];
+    name.split([' ', '-'])
+        .map(|w| {
+            fold(w)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty() && !PARTICLES.contains(&w.as_str()))
+        .map(|w| {
+            let w = w
+                .replace("ph", "f")
+                .replace('x', "ks")
+                .replace(['c', 'q'], "k");
+            let mut out = String::new();
+            for ch in w.chars().filter(|c| !"aeiouyhw".contains(*c)) {
+                if !out.ends_with(ch) {
+                    out.push(ch);
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Levenshtein similarity of two folded names, 0–1.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = fold(a).chars().collect();
+    let b: Vec<char> = fold(b).chars().collect();
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    1.0 - prev[b.len()] as f64 / a.len().max(b.len()) as f64
+}
+
 /// A readable IRI segment: "François Hollande" → "francois-hollande".
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
@@ -227,6 +281,21 @@ impl GraphBuilder {
             .iter()
             .find_map(|k| self.by_key.get(k).copied())
             .filter(|&id| self.ents[id].etype == e.etype);
+        if found.is_none()
+            && e.gaz.is_none()
+            && matches!(e.etype, EntityType::Person | EntityType::Place)
+        {
+            // the same name in another transliteration ("Oleksandr"/"Alexander")
+            let sk = skeleton(&e.name);
+            if sk.replace(' ', "").len() >= 4 && (e.etype != EntityType::Person || w.len() >= 2) {
+                found = (0..self.ents.len()).find(|&i| {
+                    let g = &self.ents[i];
+                    g.etype == e.etype
+                        && skeleton(&g.label) == sk
+                        && similarity(&g.label, &e.name) >= 0.75
+                });
+            }
+        }
         if found.is_none() && e.etype == EntityType::Person && e.gaz.is_none() {
             // a person named in part: join the one person whose name has these words
             let cands: Vec<usize> = (0..self.ents.len())
@@ -234,7 +303,7 @@ impl GraphBuilder {
                 .filter(|&i| {
                     let gw = words(&self.ents[i].label);
                     (is_subsequence(&w, &gw) || is_subsequence(&gw, &w))
-                        && (gw.last() == w.last() || w.len() == 1 && gw.first() == w.first())
+                        && (gw.last() == w.last() || gw.first() == w.first())
                 })
                 .collect();
             if cands.len() == 1 {
@@ -604,6 +673,18 @@ mod tests {
         assert!(GraphBuilder::new("not an iri").is_err());
         assert!(GraphBuilder::new("https://example.org/kg").is_err());
         assert!(GraphBuilder::new("https://example.org/kg/").is_ok());
+    }
+
+    #[test]
+    fn transliterations_meet_and_different_names_do_not() {
+        assert_eq!(
+            skeleton("Oleksandr Zakharchenko"),
+            skeleton("Alexander Zakharchenko")
+        );
+        assert!(similarity("Oleksandr Zakharchenko", "Alexander Zakharchenko") >= 0.75);
+        assert_eq!(skeleton("Fayez al-Serraj"), skeleton("Fayez Sarraj"));
+        assert!(similarity("Mahmoud Abbas", "Mohammed Abbas") < 0.75);
+        assert_ne!(skeleton("John Kerry"), skeleton("John Carey Smith"));
     }
 
     #[test]

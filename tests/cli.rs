@@ -327,7 +327,7 @@ fn quality_does_not_regress() {
         return;
     }
     for (set, gold, ent_floor, rel_floor) in [
-        ("seeds", shared.join("corpus/seeds-gold.json"), 0.90, 0.85),
+        ("seeds", shared.join("corpus/seeds-gold.json"), 0.97, 0.90),
         (
             "corpus/dev",
             shared.join("corpus/dev/gold.json"),

@@ -113,7 +113,9 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
                 .find(|(_, e)| {
                     e.etype == EntityType::Person && {
                         let ew = words(&e.name);
-                        ew.len() > w.len() && is_subsequence(&w, &ew) && ew.last() == w.last()
+                        ew.len() > w.len()
+                            && is_subsequence(&w, &ew)
+                            && (ew.last() == w.last() || ew.first() == w.first())
                     }
                 })
                 .map(|(k, _)| k)
@@ -175,10 +177,26 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
             }
         }
     }
+    // nicknames given anywhere in the article ("Farc leader Timochenko" before
+    // "Rodrigo Londoño, known as Timochenko")
+    let nickname_of: HashMap<String, usize> = raws
+        .iter()
+        .filter_map(|m| {
+            m.alias_of
+                .and_then(|j| assigned[j])
+                .map(|e| (name_key(&m.name), e))
+        })
+        .collect();
     // 5. single words: a part of a person's name, or an organisation's name in other case
     for (i, m) in raws.iter().enumerate() {
         if assigned[i].is_some() || m.alias_of.is_some() {
             continue;
+        }
+        if let Some(&e) = nickname_of.get(&name_key(&m.name)) {
+            if m.etype.is_none() || m.etype == Some(ents[e].etype) {
+                assigned[i] = Some(e);
+                continue;
+            }
         }
         let w = words(&m.name);
         if w.len() != 1 || (m.gaz.is_some() && !demoted[i]) {

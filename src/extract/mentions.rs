@@ -755,7 +755,9 @@ fn events(ctx: &Ctx<'_>, out: &mut Vec<RawMention>, first_new: usize) {
             .map(|p| p + first_new);
         let (key_part, start_tok) = if let Some(mi) = before {
             let m = &out[mi];
-            if m.etype != Some(EntityType::Place) || (poss && venue) {
+            // a place, or a capitalised word no rule has typed ("Panmunjom summit", "Islamic revolution")
+            let untyped_word = m.etype.is_none() && !m.name.contains(' ');
+            if !(m.etype == Some(EntityType::Place) || untyped_word) || (poss && venue) {
                 continue;
             }
             let start = ctx

@@ -248,14 +248,14 @@ fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Vec<usize> {
     if sents.is_empty() {
         return Vec::new();
     }
-    for k in (0..=upto.min(sents.len() - 1)).rev().take(10) {
+    for k in (0..=upto.min(sents.len() - 1)).rev() {
         let s = &sents[k];
         for t in (1..s.words.len()).rev() {
             if s.w(t) == "and" {
                 let a = (0..t).rev().take(3).find_map(|u| {
                     ent_of(s, x, u).filter(|&e| x.entities[e].etype == EntityType::Person)
                 });
-                let b = (t + 1..s.words.len()).take(3).find_map(|u| {
+                let b = (t + 1..s.words.len()).take(5).find_map(|u| {
                     ent_of(s, x, u).filter(|&e| x.entities[e].etype == EntityType::Person)
                 });
                 if let (Some(a), Some(b)) = (a, b) {
@@ -945,8 +945,24 @@ fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> O
     let toks = &x.sentences[s.idx].tokens;
     let mut words: Vec<String> = Vec::new();
     let mut quoted = false;
+    let mut aside = false;
     for k in obj..s.words.len() {
         let w = s.w(k);
+        // ", and possibly China,": an aside inside the object
+        if aside {
+            if w == "," {
+                aside = false;
+            }
+            continue;
+        }
+        if !quoted
+            && w == ","
+            && ["and", "or"].contains(&s.w(k + 1))
+            && ["possibly", "perhaps", "maybe", "even", "later"].contains(&s.w(k + 2))
+        {
+            aside = true;
+            continue;
+        }
         if matches!(w, "“" | "\"") && !quoted {
             quoted = true;
             continue;
@@ -975,7 +991,7 @@ fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> O
         {
             break;
         }
-        if words.len() >= 12
+        if words.len() >= 14
             || (!quoted
                 && !words.is_empty()
                 && [
