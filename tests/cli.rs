@@ -331,8 +331,8 @@ fn quality_does_not_regress() {
         (
             "corpus/dev",
             shared.join("corpus/dev/gold.json"),
-            0.90,
-            0.80,
+            0.97,
+            0.93,
         ),
     ] {
         let dir = TempDir::new().expect("tempdir");
