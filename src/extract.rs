@@ -289,6 +289,22 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
             gaz,
         ));
     }
+    for span in &article.credit_places {
+        let surface = crate::ingest::title_case(&text[span.clone()]);
+        if let Some((id, e)) = gaz.lookup(&surface) {
+            if e.etype == EntityType::Place {
+                let mut m = credit_mention(
+                    span.clone(),
+                    surface,
+                    EntityType::Place,
+                    "credit.place",
+                    gaz,
+                );
+                m.gaz = Some(id);
+                raws.push(m);
+            }
+        }
+    }
     for span in article_org_names(article) {
         let surface = text[span.clone()].to_string();
         raws.push(credit_mention(

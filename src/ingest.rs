@@ -103,6 +103,8 @@ pub struct Article {
     pub credit_persons: Vec<Range<usize>>,
     /// Spans of organisations (agencies) named in credits and datelines.
     pub credit_orgs: Vec<Range<usize>>,
+    /// Spans of places named in credits ("… in Cairo").
+    pub credit_places: Vec<Range<usize>>,
 }
 
 /// Metadata a container (HTML page, JSON line) gives beside the text.
@@ -158,6 +160,7 @@ impl Article {
             datelines: layout.datelines,
             credit_persons: layout.person_names,
             credit_orgs: layout.org_names,
+            credit_places: layout.place_names,
         }
     }
 

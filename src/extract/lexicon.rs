@@ -78,6 +78,12 @@ pub const ORG_HEADS: &[&str] = &[
     "Administration",
     "Liberation",
     "Revolutionary",
+    "Government",
+    "Representatives",
+    "Deputies",
+    "Commons",
+    "Lords",
+    "Delegates",
 ];
 
 /// Last word of a place's name.

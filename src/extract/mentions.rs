@@ -280,6 +280,22 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
     if ctx.tok(a) == "The" && b - a > 1 {
         return chunk(ctx, a + 1, b, out);
     }
+    if ctx.gaz.lookup(ctx.surface(a, b)).is_none() {
+        if let Some(k) = (a + 1..b.saturating_sub(1))
+            .rev()
+            .find(|&k| ctx.tok(k) == "in")
+        {
+            if ctx
+                .gaz
+                .lookup(ctx.surface(k + 1, b))
+                .is_some_and(|(_, e)| e.etype == EntityType::Place)
+            {
+                chunk(ctx, a, k, out);
+                chunk(ctx, k + 1, b, out);
+                return;
+            }
+        }
+    }
     if let Some((left, right)) = ctx.tok(a).split_once('-') {
         // "UN-Arab League": two known names joined by a hyphen
         let tail_start = ctx.tokens[a].span.start + left.len() + 1;
@@ -327,10 +343,21 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
         out.push(m);
         return;
     }
+    let head_first = b - a >= 3
+        && ORG_HEADS.contains(&ctx.tok(a))
+        && ![
+            "Representatives",
+            "Deputies",
+            "Delegates",
+            "Lords",
+            "Commons",
+        ]
+        .contains(&ctx.tok(a))
+        && ["of", "for"].contains(&ctx.tok(a + 1));
     if b - a >= 2
-        && !COMMON_WORDS.contains(&ctx.tok(a))
-        && ctx.role_of[a].is_none()
-        && has_head(ctx, a + 1, b, ORG_HEADS)
+        && (!COMMON_WORDS.contains(&ctx.tok(a)) || head_first)
+        && (ctx.role_of[a].is_none() || head_first)
+        && (has_head(ctx, a + 1, b, ORG_HEADS) || head_first)
         && ctx.gaz.demonym(ctx.tok(b - 1)).is_none()
         && !(a + 1..b).any(|k| {
             matches!(ctx.tok(k), "and" | "&") && ctx.gaz.lookup(ctx.surface(a, k)).is_some()
@@ -402,7 +429,8 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
                 }
             }
         }
-        if COMMON_WORDS.contains(&t) || t.chars().all(|c| c.is_ascii_digit()) {
+        let name_goes_on = p + 2 < b && ["of", "for"].contains(&ctx.tok(p + 1));
+        if (COMMON_WORDS.contains(&t) && !name_goes_on) || t.chars().all(|c| c.is_ascii_digit()) {
             p += 1;
             continue;
         }
@@ -580,6 +608,14 @@ fn typed(
             {
                 push_gaz(ctx, a, a + 1, id, e.etype, out);
                 return typed(ctx, a + 1, b, honorific, role, affiliation, out);
+            }
+        }
+    }
+    if honorific.is_none() && role.is_none() {
+        if let Some((id, e)) = ctx.gaz.lookup(ctx.surface(a, b)) {
+            if !(b - a == 1 && COMMON_WORDS.contains(&ctx.tok(a))) {
+                push_gaz(ctx, a, b, id, e.etype, out);
+                return;
             }
         }
     }

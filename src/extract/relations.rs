@@ -519,10 +519,30 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
         return;
     }
     let mut parts: Vec<usize> = Vec::new();
+    // organisations named as the counterpart: "met delegations from the House of
+    // Representatives", "talks with the FARC" (not an organisation that only qualifies a
+    // person's title, nor a news agency)
+    let counterpart = |t: usize| -> bool {
+        t > trig + phrase.len().saturating_sub(1)
+            && t <= trig + phrase.len() + 3
+            && (trig + phrase.len()..t)
+                .all(|q| !matches!(s.w(q), "," | "." | ";" | "in" | "at" | "on"))
+    };
     for t in 0..n {
         if let Some(m) = s.at[t] {
             let mm = &x.mentions[m];
-            if mm.etype == EntityType::Person && !mm.in_quote && !parts.contains(&mm.entity) {
+            let org_ok = mm.etype == EntityType::Organization
+                && counterpart(t)
+                && x.entities[mm.entity]
+                    .gaz
+                    .is_none_or(|_| !mm.rule.starts_with("credit"))
+                && !(t + 1..n.min(t + 6))
+                    .take_while(|&q| !matches!(s.w(q), "," | "." | ";" | "and"))
+                    .any(|q| s.at[q].is_some_and(|m2| x.mentions[m2].etype == EntityType::Person));
+            if (mm.etype == EntityType::Person || org_ok)
+                && !mm.in_quote
+                && !parts.contains(&mm.entity)
+            {
                 parts.push(mm.entity);
             }
         }
@@ -550,7 +570,12 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
         let named_after = (trig + 1..n.min(trig + 4))
             .any(|t| ent_of(s, x, t).is_some_and(|e| x.entities[e].etype == EntityType::Person));
         let coordinated_before = coordinated(s, x, trig).len() >= 2;
-        if !(coordinated_before || (phrase == ["meeting"] && named_after)) {
+        // "The deal was signed … by A and B"
+        let passive_by = phrase == ["signed"]
+            && trig > 0
+            && ["was", "were", "been"].contains(&s.w(trig - 1))
+            && (trig + 1..n.min(trig + 6)).any(|q| s.w(q) == "by");
+        if !(coordinated_before || passive_by || (phrase == ["meeting"] && named_after)) {
             return;
         }
     }
@@ -695,9 +720,33 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
-            let backed = (0..t).rev().take(4).find_map(|k| ent_of(s, x, k));
-            if let Some(b) = backed {
-                for a in backers {
+            // the backed one: the clause's subject ("Haftar, whose army …, is backed by"),
+            // "X, whose government is supported by", or the noun phrase just before
+            // ("the Rapid Support Forces, a paramilitary group backed by")
+            let mut k = t;
+            while k > 0 && AUX.contains(&s.w(k - 1)) {
+                k -= 1;
+            }
+            let mut backed: Vec<usize> = Vec::new();
+            if k >= 3 && s.w(k - 1) == "government" && s.w(k - 2) == "whose" && s.w(k - 3) == "," {
+                backed = coordinated(s, x, k - 3);
+            } else if k < t {
+                backed = subjects(s, &[], x, t)
+                    .into_iter()
+                    .filter(|&e| e != usize::MAX)
+                    .collect();
+            }
+            if backed.is_empty() {
+                backed.extend(
+                    (0..t)
+                        .rev()
+                        .take(7)
+                        .take_while(|&q| ![".", ";"].contains(&s.w(q)))
+                        .find_map(|q| ent_of(s, x, q)),
+                );
+            }
+            for &b in &backed {
+                for &a in &backers {
                     push_backs(x, a, b, s.idx, "backs.passive", 0.8);
                 }
             }

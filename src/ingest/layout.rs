@@ -33,6 +33,8 @@ pub struct Layout {
     pub person_names: Vec<Range<usize>>,
     /// Spans of organisation names (agencies) in credits and datelines.
     pub org_names: Vec<Range<usize>>,
+    /// Spans of places in credits and bylines ("Helen Marsh in Lausanne").
+    pub place_names: Vec<Range<usize>>,
 }
 
 /// News outlets and agencies whose names stand alone on a line or in a credit.
@@ -203,6 +205,17 @@ fn push_name_spans(
     names: &mut Vec<Range<usize>>,
     orgs: &mut Vec<Range<usize>>,
 ) {
+    push_name_spans_with_places(text, range, names, orgs, &mut Vec::new());
+}
+
+/// As [`push_name_spans`], also keeping the places of "NAME in PLACE".
+fn push_name_spans_with_places(
+    text: &str,
+    range: Range<usize>,
+    names: &mut Vec<Range<usize>>,
+    orgs: &mut Vec<Range<usize>>,
+    places: &mut Vec<Range<usize>>,
+) {
     // Split a list of names ("A and B", "A, B", "A/AFP/Getty Images") into spans,
     // dropping "in PLACE" tails.
     let s = &text[range.clone()];
@@ -237,6 +250,11 @@ fn push_name_spans(
     for (a, b) in cuts {
         let mut part = &s[a..b];
         if let Some(p) = part.find(" in ") {
+            let place = part[p + 4..].trim_end_matches([')', '.', ' ']);
+            if !place.is_empty() && place.split_whitespace().count() <= 3 {
+                let start = range.start + a + p + 4;
+                places.push(start..start + place.len());
+            }
             part = &part[..p];
         }
         let trimmed = part.trim();
@@ -330,11 +348,12 @@ pub fn analyse(text: &str) -> Layout {
             kind
         } else if !body_started && is_plain_byline(trimmed) {
             let before = out.person_names.len();
-            push_name_spans(
+            push_name_spans_with_places(
                 text,
                 span.clone(),
                 &mut out.person_names,
                 &mut out.org_names,
+                &mut out.place_names,
             );
             for n in &out.person_names[before..] {
                 out.authors.push(title_case(&text[n.clone()]));
@@ -411,7 +430,13 @@ fn credit(text: &str, span: &Range<usize>, out: &mut Layout) -> Option<BlockKind
             let part = text[part_range.clone()].to_lowercase();
             if let Some(p) = part.find(" by ") {
                 let r = part_range.start + p + 4..part_range.end;
-                push_name_spans(text, r, &mut out.person_names, &mut out.org_names);
+                push_name_spans_with_places(
+                    text,
+                    r,
+                    &mut out.person_names,
+                    &mut out.org_names,
+                    &mut out.place_names,
+                );
             }
         }
         return Some(BlockKind::Credit);
