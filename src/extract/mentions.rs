@@ -343,6 +343,20 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
         out.push(m);
         return;
     }
+    if b - a >= 2
+        && DIRECTIONS.contains(&ctx.tok(a))
+        && PLACE_HEADS.contains(&ctx.tok(b - 1))
+        && !(a..b).any(|k| matches!(ctx.tok(k), "and" | "&" | "of" | "in"))
+    {
+        out.push(new_raw(
+            ctx,
+            a,
+            b,
+            Some(EntityType::Place),
+            "place.direction",
+        ));
+        return;
+    }
     let head_first = b - a >= 3
         && ORG_HEADS.contains(&ctx.tok(a))
         && ![
@@ -547,7 +561,26 @@ fn push_gaz(
             .contains(&ctx.tok(a - 1));
         let city_cue = locative_before(ctx, a)
             || moving
-            || (a > 0 && ctx.tok(a - 1) == "of")
+            || (a > 1
+                && ctx.tok(a - 1) == "of"
+                && (PLACE_NOUNS.contains(&ctx.lower(a - 2).as_str())
+                    || [
+                        "outskirts",
+                        "centre",
+                        "center",
+                        "streets",
+                        "suburbs",
+                        "heart",
+                        "edge",
+                        "residents",
+                        "mayor",
+                        "governor",
+                        "north",
+                        "south",
+                        "east",
+                        "west",
+                    ]
+                    .contains(&ctx.lower(a - 2).as_str())))
             || PLACE_NOUNS.contains(&next.to_lowercase().as_str())
             || EVENT_HEADS.contains(&next.to_lowercase().as_str())
             || (matches!(next, "'s" | "’s") && !possessive_actor)

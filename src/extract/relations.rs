@@ -107,7 +107,14 @@ const AUX: &[&str] = &[
 ];
 
 fn blocked(s: &Sent<'_>, trig: usize, allow_modal: bool) -> bool {
-    let lo = trig.saturating_sub(4);
+    // look back at most four words, and not past the start of the clause
+    let mut lo = trig.saturating_sub(4);
+    if let Some(b) = (lo..trig)
+        .rev()
+        .find(|&k| matches!(s.w(k), "and" | "," | ";" | "but" | "while"))
+    {
+        lo = b + 1;
+    }
     (lo..trig).any(|k| {
         NEGATION.contains(&s.w(k))
             || (!allow_modal
@@ -269,6 +276,12 @@ fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// Prepositions: a name after one is no subject.
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "from", "to", "with", "by", "for", "of", "into", "after", "before", "since",
+    "during", "between", "among", "against", "about", "over", "under",
+];
+
 /// Verbs that pass their subject to an infinitive ("agreed to lend").
 const CONTROL: &[&str] = &[
     "agreed",
@@ -345,6 +358,13 @@ fn subjects(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Ve
     if k == 0 {
         return Vec::new();
     }
+    // ", proposing …": a participle takes the main clause's subject
+    if s.w(k - 1) == "," && s.w(k).ends_with("ing") {
+        if let Some(p) = description_subject(s, sents, x) {
+            return p;
+        }
+        return sentence_subject(s, x).into_iter().collect();
+    }
     // relative clause: "X, who …, called for"
     if s.w(k - 1) == "," {
         if let Some(c) = (1..k - 1)
@@ -353,6 +373,16 @@ fn subjects(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Ve
             .find(|&c| s.w(c - 1) == "," && ["who", "which", "whose"].contains(&s.w(c)))
         {
             k = c - 1;
+        } else if k >= 2 && ent_of(s, x, k - 2).is_some() {
+            // "The UN secretary general, António Guterres, called for"
+            k -= 1;
+        } else if let Some(c) = (1..k - 1)
+            .rev()
+            .take(8)
+            .find(|&c| s.w(c) == "," && ent_of(s, x, c - 1).is_some())
+        {
+            // "Jared Kushner, Trump's senior adviser, proposed"
+            k = c;
         }
     }
     // "agreed to lend", "decided to send": the subject of the controlling verb
@@ -371,13 +401,6 @@ fn subjects(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Ve
     }
     // "… declared a ceasefire and called on …": the sentence's subject
     if s.w(k - 1) == "and" && (k < 2 || ent_of(s, x, k - 2).is_none()) {
-        return sentence_subject(s, x).into_iter().collect();
-    }
-    // ", proposing …": a participle takes the main clause's subject
-    if s.w(k - 1) == "," && s.w(k).ends_with("ing") {
-        if let Some(p) = description_subject(s, sents, x) {
-            return p;
-        }
         return sentence_subject(s, x).into_iter().collect();
     }
     let w = s.w(k - 1);
@@ -415,6 +438,10 @@ fn subjects(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Ve
 fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut k = end;
+    // "A and B's chief, C, signed": the appositive's comma
+    if k >= 2 && s.w(k - 1) == "," && ent_of(s, x, k - 2).is_some() {
+        k -= 1;
+    }
     let Some(last) = (k > 0).then(|| ent_of(s, x, k - 1)).flatten() else {
         return out;
     };
@@ -442,18 +469,31 @@ fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
         if k == 0 || !["and", ","].contains(&s.w(k - 1)) {
             break;
         }
-        // skip "and" / "," and any title words between
+        // back over "and" / "," to the previous name, past titles and possessors
+        // ("A and the B's political chief, C": A and C; B only qualifies C)
         let mut j = k - 1;
         let mut found = None;
-        for back in 1..=6 {
-            if j < back {
+        let mut q = j;
+        let mut steps = 0;
+        while q > 0 && steps < 10 {
+            q -= 1;
+            steps += 1;
+            if [".", ";", "“", "”", "\""].contains(&s.w(q)) {
                 break;
             }
-            if let Some(e) = ent_of(s, x, j - back) {
-                found = Some((e, j - back + 1));
-                break;
-            }
-            if [".", ";", "“", "”", "\""].contains(&s.w(j - back)) {
+            if let Some(e) = ent_of(s, x, q) {
+                if matches!(s.w(q + 1), "'s" | "’s") {
+                    continue;
+                }
+                let mut first = q;
+                while first > 0 && ent_of(s, x, first - 1) == Some(e) {
+                    first -= 1;
+                }
+                // "In Paris, Kerry said": a name after a preposition is no conjunct
+                if first > 0 && PREPOSITIONS.contains(&s.w(first - 1)) {
+                    break;
+                }
+                found = Some((e, q + 1));
                 break;
             }
         }
@@ -577,6 +617,26 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
             && (trig + 1..n.min(trig + 6)).any(|q| s.w(q) == "by");
         if !(coordinated_before || passive_by || (phrase == ["meeting"] && named_after)) {
             return;
+        }
+    }
+    // "The United States and the Taliban signed …": coordinated countries or organisations
+    // that are the subject of the meeting verb take part too
+    {
+        let mut k = trig;
+        while k > 0 && AUX.contains(&s.w(k - 1)) {
+            k -= 1;
+        }
+        let subj = coordinated(s, x, k);
+        if subj.len() >= 2
+            && subj
+                .iter()
+                .all(|&e| x.entities[e].etype != EntityType::Person)
+        {
+            for e in subj {
+                if x.entities[e].etype != EntityType::Event && !parts.contains(&e) {
+                    parts.push(e);
+                }
+            }
         }
     }
     if parts.len() < 2 {
@@ -737,13 +797,24 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
                     .collect();
             }
             if backed.is_empty() {
+                // the name just before, or the head of an appositive: "the Rapid Support
+                // Forces, a paramilitary group backed by"
                 backed.extend(
                     (0..t)
                         .rev()
-                        .take(7)
-                        .take_while(|&q| ![".", ";"].contains(&s.w(q)))
+                        .take(3)
+                        .take_while(|&q| ![".", ";", ","].contains(&s.w(q)))
                         .find_map(|q| ent_of(s, x, q)),
                 );
+                if backed.is_empty() {
+                    if let Some(c) = (1..t)
+                        .rev()
+                        .take(7)
+                        .find(|&c| s.w(c) == "," && ["a", "an"].contains(&s.w(c + 1)))
+                    {
+                        backed.extend(ent_of(s, x, c - 1));
+                    }
+                }
             }
             for &b in &backed {
                 for &a in &backers {
@@ -788,6 +859,30 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
             for &b in &objs {
                 push_backs(x, a, b, s.idx, "backs.active", 0.8);
             }
+        }
+    }
+    // alliance: "Egypt, a close ally of Washington"; "X is an ally of Y"
+    for t in 0..n {
+        if !["ally", "allies"].contains(&s.w(t)) || s.w(t + 1) != "of" {
+            continue;
+        }
+        let Some(b) = ent_of(s, x, t + 2) else {
+            continue;
+        };
+        // the one who is the ally: the appositive's head, or the clause's subject
+        let a = (1..t)
+            .rev()
+            .take(6)
+            .find(|&q| s.w(q) == "," && ent_of(s, x, q - 1).is_some())
+            .and_then(|q| ent_of(s, x, q - 1))
+            .or_else(|| {
+                let v = (0..t).rev().take(4).find(|&q| {
+                    ["is", "was", "are", "were", "remains", "became"].contains(&s.w(q))
+                })?;
+                coordinated(s, x, v).first().copied()
+            });
+        if let Some(a) = a {
+            push_backs(x, a, b, s.idx, "backs.ally", 0.75);
         }
     }
     // aid: "Israel, which receives … U.S. military aid"; "A, which has poured … aid into B"

@@ -443,7 +443,16 @@ fn credit(text: &str, span: &Range<usize>, out: &mut Layout) -> Option<BlockKind
     }
     if let Some(p) = l.find(" contributed to this report") {
         // "Associated Press writer Lorne Bauer contributed to this report."
-        let head = &line[..p];
+        let mut head = &line[..p];
+        if let Some(q) = head.rfind(" in ") {
+            // "… writer Rahim Ferozi in Kabul contributed …"
+            let place = &head[q + 4..];
+            if !place.is_empty() && place.split_whitespace().count() <= 3 {
+                let start = span.start + q + 4;
+                out.place_names.push(start..start + place.len());
+            }
+            head = &head[..q];
+        }
         let words: Vec<&str> = head.split_whitespace().collect();
         let name_words: Vec<&str> = words
             .iter()
@@ -454,7 +463,7 @@ fn credit(text: &str, span: &Range<usize>, out: &mut Layout) -> Option<BlockKind
         if (2..=4).contains(&name_words.len()) {
             let name_len: usize =
                 name_words.iter().map(|w| w.len()).sum::<usize>() + name_words.len() - 1;
-            let end = span.start + p;
+            let end = span.start + head.len();
             out.person_names.push(end - name_len..end);
         }
         return Some(BlockKind::Credit);
