@@ -343,12 +343,12 @@ fn quality_does_not_regress() {
         (
             root.join("tests/fixtures/own"),
             root.join("tests/fixtures/own/gold.json"),
-            (
-                root.join("tests/fixtures/fresh"),
-                root.join("tests/fixtures/fresh/gold.json"),
-                0.97,
-                0.90,
-            ),
+            0.97,
+            0.90,
+        ),
+        (
+            root.join("tests/fixtures/fresh"),
+            root.join("tests/fixtures/fresh/gold.json"),
             0.97,
             0.90,
         ),
