@@ -760,14 +760,12 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
                     .into_iter()
                     .collect();
                 for o in objs {
-                    if x.entities[o].etype != EntityType::Place || true {
-                        push_backs(x, backer, o, s.idx, "backs.hyphen", 0.85);
-                    }
+                    push_backs(x, backer, o, s.idx, "backs.hyphen", 0.85);
                 }
             }
             continue;
         }
-        if !BACK_VERBS.contains(&w.as_str()) && !(w == "props" || w == "propped") {
+        if !(BACK_VERBS.contains(&w.as_str()) || w == "props" || w == "propped") {
             continue;
         }
         if blocked(s, t, true) {
@@ -980,9 +978,8 @@ fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             }
         }
         if via_to {
-            match (obj..n.min(obj + 12)).find(|&k| s.w(k) == "to") {
-                Some(k) => obj = k + 1,
-                None => {}
+            if let Some(k) = (obj..n.min(obj + 12)).find(|&k| s.w(k) == "to") {
+                obj = k + 1;
             }
         }
         if s.w(obj) == "that" {
@@ -1090,6 +1087,7 @@ fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> O
     let mut words: Vec<String> = Vec::new();
     let mut quoted = false;
     let mut aside = false;
+    #[allow(clippy::needless_range_loop)] // k also indexes the words and looks ahead
     for k in obj..s.words.len() {
         let w = s.w(k);
         // ", and possibly China,": an aside inside the object

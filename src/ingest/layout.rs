@@ -295,9 +295,9 @@ pub fn analyse(text: &str) -> Layout {
         } else if SECTION_HEADERS.contains(&l.trim_end_matches(':')) {
             in_section = true;
             BlockKind::Boilerplate
-        } else if in_section && trimmed.len() < 70 && !trimmed.ends_with('.') {
-            BlockKind::Boilerplate
-        } else if is_boilerplate(trimmed) {
+        } else if (in_section && trimmed.len() < 70 && !trimmed.ends_with('.'))
+            || is_boilerplate(trimmed)
+        {
             BlockKind::Boilerplate
         } else if TIME_ONLY.is_match(trimmed) {
             BlockKind::Timestamp
