@@ -11,6 +11,7 @@
 //! 4. [`store`]: an embedded Oxigraph store (RocksDB on disk, or in memory);
 //! 5. [`query`] and [`export`]: the bundled SPARQL queries, and RDF serialisations.
 
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;

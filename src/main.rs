@@ -109,6 +109,36 @@ enum Command {
         #[arg(long, default_value = DEFAULT_BASE)]
         base: String,
     },
+    /// Score a graph against gold annotations (P/R/F1 per type, and the misses)
+    #[command(
+        after_help = "Examples:\n  newsgraph eval --gold gold.json --store kg/\n  newsgraph eval --gold gold.json --ttl kg.ttl --verbose\n  newsgraph eval --gold gold.json articles/ --min-relations-f1 0.8\n\nThe gold format is described in the README (\"Measuring quality\"). Exit code 4 when a --min-* floor is not met."
+    )]
+    Eval {
+        /// Gold annotations (JSON)
+        #[arg(long, value_name = "FILE")]
+        gold: PathBuf,
+        /// Score this store
+        #[arg(long, value_name = "DIR", conflicts_with = "ttl")]
+        store: Option<PathBuf>,
+        /// Score this Turtle file
+        #[arg(long, value_name = "FILE")]
+        ttl: Option<PathBuf>,
+        /// Or extract these articles and score the result
+        #[arg(value_name = "PATH", conflicts_with_all = ["store", "ttl"])]
+        paths: Vec<PathBuf>,
+        /// List every miss and error
+        #[arg(short, long)]
+        verbose: bool,
+        /// Print the figures as JSON
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit 4) when entities F1 is below this
+        #[arg(long, value_name = "F1")]
+        min_entities_f1: Option<f64>,
+        /// Fail (exit 4) when relations F1 is below this
+        #[arg(long, value_name = "F1")]
+        min_relations_f1: Option<f64>,
+    },
     /// List the bundled queries
     Queries {
         /// Print each query's full text
@@ -308,6 +338,58 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            gold,
+            store,
+            ttl,
+            paths,
+            verbose,
+            json,
+            min_entities_f1,
+            min_relations_f1,
+        } => {
+            let gold = newsgraph::eval::Gold::load(&gold)?;
+            let s = match (store, ttl) {
+                (Some(dir), _) => NewsStore::open_read_only(&dir)?,
+                (None, Some(file)) => {
+                    let s = NewsStore::memory()?;
+                    let data = std::fs::read(&file)
+                        .with_context(|| format!("cannot read {}", file.display()))?;
+                    s.load(oxigraph::io::RdfFormat::Turtle, &data)
+                        .with_context(|| format!("{} is not valid Turtle", file.display()))?;
+                    s
+                }
+                (None, None) if !paths.is_empty() => {
+                    let (quads, _) = pipeline::extract_all(
+                        &paths,
+                        InputFormat::Auto,
+                        DEFAULT_BASE,
+                        Gazetteer::bundled(),
+                        report,
+                    )?;
+                    let s = NewsStore::memory()?;
+                    s.inner().extend(quads)?;
+                    s
+                }
+                _ => bail!("give --store DIR, --ttl FILE or articles to score"),
+            };
+            let r = newsgraph::eval::evaluate(&s, &gold)?;
+            let mut out = io::stdout().lock();
+            if json {
+                writeln!(out, "{}", r.to_json())?;
+            } else {
+                write!(out, "{}", r.to_text(verbose))?;
+            }
+            let e = r.get("entities").map_or(0.0, |p| p.f1);
+            let rel = r.get("relations").map_or(0.0, |p| p.f1);
+            let below =
+                min_entities_f1.is_some_and(|m| e < m) || min_relations_f1.is_some_and(|m| rel < m);
+            Ok(if below {
+                ExitCode::from(4)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Demo {
             examples,

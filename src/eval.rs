@@ -1,0 +1,542 @@
+//! Measuring extraction quality: `newsgraph eval` scores a graph (a store or a Turtle
+//! file) against a gold file in the format of `GUIDELINES.md` (entities with names,
+//! aliases and types; metWith, backs and proposed relations), by the same rules as the
+//! reference scorer `score.py`: names match after folding case, accents, punctuation and a
+//! leading "the"; each gold entity is one node (a second node for it is an error); a
+//! relation matches when both arguments match and, for proposals, a key word is in the
+//! label; optional gold entities and their relations count neither way.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use oxigraph::model::Term;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::store::NewsStore;
+
+/// Errors of evaluation.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// The gold file cannot be read.
+    #[error("{path}: cannot read gold file: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The gold file is not valid.
+    #[error("{path}: invalid gold file: {message}")]
+    Gold {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A query on the graph failed.
+    #[error("evaluation query failed: {0}")]
+    Query(String),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct GoldEntity {
+    name: String,
+    #[serde(rename = "type")]
+    etype: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default = "yes")]
+    required: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct GoldRelation {
+    #[serde(rename = "type")]
+    rtype: String,
+    a: Option<String>,
+    b: Option<String>,
+    subject: Option<String>,
+    object: Option<String>,
+    agent: Option<String>,
+    proposal: Option<String>,
+    #[serde(default)]
+    keys: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldFile {
+    entities: Vec<GoldEntity>,
+    relations: Vec<GoldRelation>,
+}
+
+/// A gold standard (see the README, "Measuring quality").
+#[derive(Debug)]
+pub struct Gold {
+    order: Vec<String>,
+    entities: HashMap<String, (GoldEntity, HashSet<String>)>,
+    relations: Vec<(GoldRelation, bool)>,
+}
+
+/// Folds a name as the scorer does: accents, case, apostrophes, "'s", dots, punctuation
+/// and a leading "the" do not matter.
+///
+/// ```
+/// use newsgraph::eval::norm;
+/// assert_eq!(norm("The U.N. Secretary-General’s office"), "un secretary general office");
+/// assert_eq!(norm("François Hollande"), "francois hollande");
+/// ```
+pub fn norm(text: &str) -> String {
+    let folded: String = text
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let folded = folded
+        .replace('\u{2019}', "'")
+        .replace("'s ", " ")
+        .replace('.', "");
+    let mut out = String::new();
+    let mut gap = false;
+    for c in folded.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    match out.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => out,
+    }
+}
+
+impl Gold {
+    /// Reads a gold file.
+    pub fn load(path: &Path) -> Result<Gold, EvalError> {
+        let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let g: GoldFile = serde_json::from_str(&text).map_err(|e| EvalError::Gold {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let mut order = Vec::new();
+        let mut entities = HashMap::new();
+        for e in g.entities {
+            let forms: HashSet<String> = std::iter::once(norm(&e.name))
+                .chain(e.aliases.iter().map(|a| norm(a)))
+                .collect();
+            if !entities.contains_key(&e.name) {
+                order.push(e.name.clone());
+            }
+            entities.insert(e.name.clone(), (e, forms));
+        }
+        let mut relations = Vec::new();
+        for r in g.relations {
+            let args: Vec<&String> = [&r.a, &r.b, &r.subject, &r.object, &r.agent]
+                .into_iter()
+                .flatten()
+                .collect();
+            if let Some(missing) = args.iter().find(|a| !entities.contains_key(a.as_str())) {
+                return Err(EvalError::Gold {
+                    path: path.to_path_buf(),
+                    message: format!("relation names unknown entity {missing:?}"),
+                });
+            }
+            let required = args.iter().all(|a| entities[a.as_str()].0.required);
+            relations.push((r, required));
+        }
+        Ok(Gold {
+            order,
+            entities,
+            relations,
+        })
+    }
+}
+
+/// Precision, recall and F1 of one line of the report.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Prf {
+    /// Precision.
+    pub precision: f64,
+    /// Recall.
+    pub recall: f64,
+    /// F1.
+    pub f1: f64,
+}
+
+fn prf(tp: usize, fp: usize, fn_: usize) -> Prf {
+    let p = if tp + fp > 0 {
+        tp as f64 / (tp + fp) as f64
+    } else {
+        0.0
+    };
+    let r = if tp + fn_ > 0 {
+        tp as f64 / (tp + fn_) as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    Prf {
+        precision: p,
+        recall: r,
+        f1: f,
+    }
+}
+
+/// The result of an evaluation.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Rows: "entities", "metWith", "backs", "proposed", "relations".
+    pub rows: Vec<(&'static str, Prf)>,
+    /// Counts: found, missed, spurious, duplicate nodes.
+    pub counts: (usize, usize, usize, usize),
+    /// Misses and errors, one line each.
+    pub details: Vec<String>,
+}
+
+impl Report {
+    /// The figures of one row.
+    pub fn get(&self, row: &str) -> Option<Prf> {
+        self.rows.iter().find(|(n, _)| *n == row).map(|(_, p)| *p)
+    }
+
+    /// The report as text, in the layout of the reference scorer.
+    pub fn to_text(&self, verbose: bool) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "{:10} {:>6} {:>6} {:>6}", "", "P", "R", "F1");
+        for (n, p) in &self.rows {
+            let _ = writeln!(
+                s,
+                "{n:10} {:6.3} {:6.3} {:6.3}",
+                p.precision, p.recall, p.f1
+            );
+        }
+        let (tp, fn_, fp, dup) = self.counts;
+        let _ = writeln!(
+            s,
+            "entities: {tp} found, {fn_} missed, {fp} spurious, {dup} duplicate nodes"
+        );
+        if verbose {
+            for d in &self.details {
+                let _ = writeln!(s, "  {d}");
+            }
+        }
+        let e = self.get("entities").map_or(0.0, |p| p.f1);
+        let r = self.get("relations").map_or(0.0, |p| p.f1);
+        let _ = writeln!(s, "summary: entities F1 {e:.3}, relations F1 {r:.3}");
+        s
+    }
+
+    /// The figures as JSON, as `score.py --json` prints them.
+    pub fn to_json(&self) -> String {
+        let map: serde_json::Map<String, serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|(n, p)| {
+                (
+                    (*n).to_string(),
+                    serde_json::to_value(p).unwrap_or_default(),
+                )
+            })
+            .collect();
+        serde_json::Value::Object(map).to_string()
+    }
+}
+
+const NG: &str = crate::graph::vocab::NG;
+
+fn select(store: &NewsStore, query: &str) -> Result<Vec<Vec<Option<Term>>>, EvalError> {
+    let results = SparqlEvaluator::new()
+        .parse_query(query)
+        .map_err(|e| EvalError::Query(e.to_string()))?
+        .on_store(store.inner())
+        .execute()
+        .map_err(|e| EvalError::Query(e.to_string()))?;
+    let mut rows = Vec::new();
+    if let QueryResults::Solutions(solutions) = results {
+        let vars = solutions.variables().to_vec();
+        for s in solutions {
+            let s = s.map_err(|e| EvalError::Query(e.to_string()))?;
+            rows.push(vars.iter().map(|v| s.get(v).cloned()).collect());
+        }
+    }
+    Ok(rows)
+}
+
+fn text_of(t: &Option<Term>) -> String {
+    match t {
+        Some(Term::NamedNode(n)) => n.as_str().to_string(),
+        Some(Term::Literal(l)) => l.value().to_string(),
+        Some(Term::BlankNode(b)) => b.as_str().to_string(),
+        _ => String::new(),
+    }
+}
+
+#[derive(Default)]
+struct Node {
+    types: BTreeSet<String>,
+    labels: HashSet<String>,
+    main: Option<String>,
+}
+
+/// Scores the graph in `store` against `gold`.
+pub fn evaluate(store: &NewsStore, gold: &Gold) -> Result<Report, EvalError> {
+    let mut details = Vec::new();
+    // entities
+    let q = format!(
+        "PREFIX ng: <{NG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> \
+         SELECT ?e ?type ?label WHERE {{ ?e a ?type . VALUES ?type {{ ng:Person ng:Organization ng:Place ng:Event }} \
+         {{ ?e rdfs:label ?label }} UNION {{ ?e skos:altLabel ?label }} }}"
+    );
+    let mut nodes: HashMap<String, Node> = HashMap::new();
+    for row in select(store, &q)? {
+        let n = nodes.entry(text_of(&row[0])).or_default();
+        n.types
+            .insert(text_of(&row[1]).trim_start_matches(NG).to_string());
+        n.labels.insert(norm(&text_of(&row[2])));
+    }
+    for row in select(store, "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?e ?l WHERE { ?e rdfs:label ?l }")? {
+        if let Some(n) = nodes.get_mut(&text_of(&row[0])) {
+            n.main = Some(norm(&text_of(&row[1])));
+        }
+    }
+    let mut iris: Vec<&String> = nodes.keys().collect();
+    iris.sort_by_key(|i| (nodes[*i].main.is_none(), (*i).clone()));
+    let mut assignment: HashMap<String, String> = HashMap::new();
+    let mut claimed: HashMap<String, String> = HashMap::new();
+    let (mut tp, mut fp, mut dup) = (0usize, Vec::new(), Vec::new());
+    for iri in iris {
+        let node = &nodes[iri];
+        let mut cands: Vec<&String> = gold
+            .order
+            .iter()
+            .filter(|name| {
+                let (g, forms) = &gold.entities[name.as_str()];
+                !node.labels.is_disjoint(forms) && node.types.contains(&g.etype)
+            })
+            .collect();
+        cands.sort_by_key(|name| {
+            let n = norm(name);
+            (Some(&n) != node.main.as_ref(), !node.labels.contains(&n))
+        });
+        let Some(name) = cands.first() else {
+            let shown = node
+                .main
+                .clone()
+                .unwrap_or_else(|| node.labels.iter().min().cloned().unwrap_or_default());
+            fp.push(format!(
+                "spurious entity: {:?} {shown}",
+                node.types.iter().collect::<Vec<_>>()
+            ));
+            continue;
+        };
+        let (g, _) = &gold.entities[name.as_str()];
+        assignment.insert(iri.clone(), (*name).clone());
+        if let Some(first) = claimed.get(name.as_str()) {
+            if g.required {
+                dup.push(format!("duplicate nodes for {name}: {first} and {iri}"));
+            }
+            continue;
+        }
+        claimed.insert((*name).clone(), iri.clone());
+        if g.required {
+            tp += 1;
+        }
+    }
+    let missed: Vec<&String> = gold
+        .order
+        .iter()
+        .filter(|n| gold.entities[n.as_str()].0.required && !claimed.contains_key(n.as_str()))
+        .collect();
+    for n in &missed {
+        details.push(format!(
+            "missed entity: {n} ({})",
+            gold.entities[n.as_str()].0.etype
+        ));
+    }
+    details.extend(fp.iter().cloned());
+    details.extend(dup.iter().cloned());
+    let mut rows = vec![("entities", prf(tp, fp.len() + dup.len(), missed.len()))];
+    let counts = (tp, missed.len(), fp.len(), dup.len());
+
+    // relations
+    let (mut all_tp, mut all_fp, mut all_fn) = (0, 0, 0);
+    for (rtype, name) in [
+        ("metWith", "metWith"),
+        ("backs", "backs"),
+        ("proposed", "proposed"),
+    ] {
+        let q = if rtype == "proposed" {
+            format!("PREFIX ng: <{NG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?a ?b WHERE {{ ?a ng:proposed ?p . ?p rdfs:label ?b }}")
+        } else {
+            format!("PREFIX ng: <{NG}> SELECT ?a ?b WHERE {{ ?a ng:{rtype} ?b }}")
+        };
+        let golds: Vec<&(GoldRelation, bool)> = gold
+            .relations
+            .iter()
+            .filter(|(r, _)| r.rtype == rtype)
+            .collect();
+        let mut found: HashSet<usize> = HashSet::new();
+        let mut fps: BTreeSet<String> = BTreeSet::new();
+        for row in select(store, &q)? {
+            let a_iri = text_of(&row[0]);
+            let a = assignment.get(&a_iri);
+            let hits: Vec<usize> = if rtype == "proposed" {
+                let label = norm(&text_of(&row[1]));
+                (0..golds.len())
+                    .filter(|&i| {
+                        golds[i].0.agent.as_ref() == a
+                            && golds[i].0.keys.iter().any(|k| label.contains(&norm(k)))
+                    })
+                    .collect()
+            } else {
+                let b = assignment.get(&text_of(&row[1]));
+                (0..golds.len())
+                    .filter(|&i| {
+                        let r = &golds[i].0;
+                        let (ga, gb) = (
+                            r.a.as_ref().or(r.subject.as_ref()),
+                            r.b.as_ref().or(r.object.as_ref()),
+                        );
+                        (ga == a && gb == b)
+                            || (rtype == "metWith"
+                                && r.b.as_ref() == a
+                                && r.a.as_ref() == b
+                                && a.is_some())
+                    })
+                    .collect()
+            };
+            if !hits.is_empty() {
+                let pick = hits
+                    .iter()
+                    .copied()
+                    .find(|i| !found.contains(i))
+                    .unwrap_or(hits[0]);
+                found.insert(pick);
+                continue;
+            }
+            let optional =
+                |x: Option<&String>| x.is_some_and(|n| !gold.entities[n.as_str()].0.required);
+            let b_gold = if rtype == "proposed" {
+                None
+            } else {
+                assignment.get(&text_of(&row[1]))
+            };
+            if optional(a) || optional(b_gold) {
+                continue;
+            }
+            let shown_b = if rtype == "proposed" {
+                text_of(&row[1])
+            } else {
+                b_gold.cloned().unwrap_or_else(|| text_of(&row[1]))
+            };
+            fps.insert(format!("{} -> {}", a.cloned().unwrap_or(a_iri), shown_b));
+        }
+        let required: Vec<usize> = (0..golds.len()).filter(|&i| golds[i].1).collect();
+        let r_tp = required.iter().filter(|i| found.contains(i)).count();
+        let r_fn: Vec<usize> = required
+            .iter()
+            .copied()
+            .filter(|i| !found.contains(i))
+            .collect();
+        for i in &r_fn {
+            let r = &golds[*i].0;
+            let desc = match rtype {
+                "metWith" => format!(
+                    "{{\"a\": {:?}, \"b\": {:?}}}",
+                    r.a.clone().unwrap_or_default(),
+                    r.b.clone().unwrap_or_default()
+                ),
+                "backs" => format!(
+                    "{{\"subject\": {:?}, \"object\": {:?}}}",
+                    r.subject.clone().unwrap_or_default(),
+                    r.object.clone().unwrap_or_default()
+                ),
+                _ => format!(
+                    "{{\"agent\": {:?}, \"proposal\": {:?}}}",
+                    r.agent.clone().unwrap_or_default(),
+                    r.proposal.clone().unwrap_or_default()
+                ),
+            };
+            details.push(format!("missed {name}: {desc}"));
+        }
+        for f in &fps {
+            details.push(format!("spurious {name}: {f}"));
+        }
+        rows.push((name, prf(r_tp, fps.len(), r_fn.len())));
+        all_tp += r_tp;
+        all_fp += fps.len();
+        all_fn += r_fn.len();
+    }
+    rows.push(("relations", prf(all_tp, all_fp, all_fn)));
+    Ok(Report {
+        rows,
+        counts,
+        details,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_a_small_graph() {
+        let dir = std::env::temp_dir().join(format!("ng-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("tempdir");
+        let gold_path = dir.join("gold.json");
+        std::fs::write(
+            &gold_path,
+            r#"{"entities": [
+                {"name": "Anna Berg", "type": "Person", "aliases": ["Berg"]},
+                {"name": "Tom Vale", "type": "Person"},
+                {"name": "Oslo", "type": "Place"},
+                {"name": "Nobody", "type": "Person"}],
+              "relations": [{"type": "metWith", "a": "Anna Berg", "b": "Tom Vale"},
+                            {"type": "proposed", "agent": "Anna Berg", "proposal": "a truce", "keys": ["truce"]}]}"#,
+        )
+        .expect("write gold");
+        let gold = Gold::load(&gold_path).expect("gold loads");
+        let store = NewsStore::memory().expect("store");
+        let ttl = r#"@prefix ng: <https://w3id.org/newsgraph/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+            <http://x/a> a ng:Person ; rdfs:label "Anna Berg" ; ng:metWith <http://x/t> ; ng:proposed <http://x/p> .
+            <http://x/t> a ng:Person ; rdfs:label "Tom Vale" ; ng:metWith <http://x/a> .
+            <http://x/o> a ng:Place ; rdfs:label "Oslo" .
+            <http://x/o2> a ng:Place ; rdfs:label "the Oslo" .
+            <http://x/p> rdfs:label "a long ceasefire" ."#;
+        store
+            .load(oxigraph::io::RdfFormat::Turtle, ttl.as_bytes())
+            .expect("graph");
+        let r = evaluate(&store, &gold).expect("evaluates");
+        // 3 found, 1 missed (Nobody), 1 duplicate (Oslo twice)
+        assert_eq!(r.counts, (3, 1, 0, 1));
+        let e = r.get("entities").expect("row");
+        assert!((e.precision - 0.75).abs() < 1e-9 && (e.recall - 0.75).abs() < 1e-9);
+        let m = r.get("metWith").expect("row");
+        assert!((m.f1 - 1.0).abs() < 1e-9);
+        let p = r.get("proposed").expect("row");
+        assert!(p.f1.abs() < 1e-9, "'truce' is not in the label");
+        assert!(r
+            .details
+            .iter()
+            .any(|d| d.starts_with("spurious proposed: Anna Berg -> a long ceasefire")));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,161 @@
+//! Extraction quality cannot silently regress: `newsgraph eval` scores the fixture article
+//! sets against their gold and fails below the level reached; where the reference scorer
+//! `../shared/tools/score.py` is present, `eval` must agree with it to the third decimal.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn eval_json(args: &[&std::ffi::OsStr]) -> serde_json::Value {
+    let out = bin()
+        .arg("eval")
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "eval failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn f1(v: &serde_json::Value, row: &str) -> f64 {
+    v[row]["f1"].as_f64().expect("an F1")
+}
+
+/// (articles, gold, entities floor, relations floor, per-relation floor)
+fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
+    let r = root().join("tests/fixtures");
+    let mut v = vec![
+        (r.join("dev"), r.join("dev/gold.json"), 0.97, 0.93, 0.85),
+        (r.join("own"), r.join("own/gold.json"), 0.97, 0.90, 0.70),
+        (r.join("fresh"), r.join("fresh/gold.json"), 0.97, 0.90, 0.85),
+    ];
+    let shared = root().join("../shared");
+    if shared.join("seeds").is_dir() {
+        v.push((
+            shared.join("seeds"),
+            shared.join("corpus/seeds-gold.json"),
+            0.97,
+            0.90,
+            0.85,
+        ));
+    }
+    v
+}
+
+#[test]
+fn quality_does_not_regress() {
+    for (articles, gold, ent, rel, each) in sets() {
+        let v = eval_json(&["--gold".as_ref(), gold.as_os_str(), articles.as_os_str()]);
+        let name = articles.display();
+        assert!(
+            f1(&v, "entities") >= ent,
+            "{name}: entities F1 {:.3} < {ent}",
+            f1(&v, "entities")
+        );
+        assert!(
+            f1(&v, "relations") >= rel,
+            "{name}: relations F1 {:.3} < {rel}",
+            f1(&v, "relations")
+        );
+        for row in ["metWith", "backs", "proposed"] {
+            assert!(
+                f1(&v, row) >= each,
+                "{name}: {row} F1 {:.3} < {each}",
+                f1(&v, row)
+            );
+        }
+    }
+}
+
+#[test]
+fn eval_fails_below_a_floor() {
+    let r = root().join("tests/fixtures/fresh");
+    let out = bin()
+        .arg("eval")
+        .arg("--gold")
+        .arg(r.join("gold.json"))
+        .arg(&r)
+        .args(["--min-relations-f1", "1.01"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "a floor above what is reached fails with 4"
+    );
+}
+
+/// `eval` and the reference scorer agree to the third decimal. `.ci/run` sets
+/// NEWSGRAPH_REQUIRE_TOOLS=1 so that a missing scorer or rdflib fails instead of skipping.
+#[test]
+fn eval_agrees_with_the_reference_scorer() {
+    let required = std::env::var("NEWSGRAPH_REQUIRE_TOOLS").is_ok_and(|v| v == "1");
+    let scorer = root().join("../shared/tools/score.py");
+    let rdflib = Command::new("python3")
+        .args(["-c", "import rdflib"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !scorer.exists() || !rdflib {
+        assert!(!required, "the reference scorer or rdflib is missing");
+        eprintln!("skipped: no ../shared/tools/score.py or no rdflib");
+        return;
+    }
+    for (articles, gold, ..) in sets() {
+        let dir = TempDir::new().expect("tempdir");
+        let ttl = dir.path().join("g.ttl");
+        let st = bin()
+            .args(["extract", "-q", "-o"])
+            .arg(&ttl)
+            .arg(&articles)
+            .status()
+            .expect("runs");
+        assert!(st.success());
+        let out = Command::new("python3")
+            .arg(&scorer)
+            .arg("--gold")
+            .arg(&gold)
+            .arg("--ttl")
+            .arg(&ttl)
+            .arg("--json")
+            .output()
+            .expect("python3");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let reference: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let ours = eval_json(&[
+            "--gold".as_ref(),
+            gold.as_os_str(),
+            "--ttl".as_ref(),
+            ttl.as_os_str(),
+        ]);
+        for row in ["entities", "metWith", "backs", "proposed", "relations"] {
+            for m in ["precision", "recall", "f1"] {
+                let (a, b) = (
+                    reference[row][m].as_f64().expect("n"),
+                    ours[row][m].as_f64().expect("n"),
+                );
+                assert!(
+                    (a - b).abs() < 0.0005,
+                    "{}: {row} {m}: score.py {a:.4} vs eval {b:.4}",
+                    Path::new(&articles).display()
+                );
+            }
+        }
+    }
+}
