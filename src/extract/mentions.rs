@@ -427,6 +427,15 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
         }
         if p + 1 < b && ctx.is_cap(p + 1) {
             if let Some(c) = ctx.gaz.demonym(t) {
+                // a country's own name used as an adjective ("US Secretary of State") is
+                // also a mention of the country
+                if let Some((id, e)) = ctx
+                    .gaz
+                    .lookup(t)
+                    .filter(|(_, e)| e.kind == EntryKind::Country)
+                {
+                    push_gaz(ctx, p, p + 1, id, e.etype, out);
+                }
                 affiliation = Some(c);
                 p += 1;
                 continue;

@@ -72,6 +72,8 @@ const NEGATION: &[&str] = &[
     "without",
 ];
 const AUX: &[&str] = &[
+    "been",
+    "being",
     "has",
     "have",
     "had",
@@ -967,7 +969,11 @@ fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         // "pushed during the night for …"; "pushed a 'freeze for freeze' formula"
         if phrase == ["pushed"] || phrase == ["pressed"] {
             match (obj..n.min(obj + 7)).find(|&k| s.w(k) == "for") {
-                Some(f) if (obj..f).all(|k| s.w(k) != "," && ent_of(s, x, k).is_none()) => {
+                Some(f)
+                    if (obj..f).all(|k| {
+                        !matches!(s.w(k), "," | "\"" | "“" | "”") && ent_of(s, x, k).is_none()
+                    }) =>
+                {
                     obj = f + 1
                 }
                 _ if ["a", "an", "the"].contains(&s.w(obj)) => {}
@@ -1085,6 +1091,12 @@ fn under_consideration(s: &Sent<'_>, x: &mut Extraction, t: usize) {
 fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> Option<String> {
     let toks = &x.sentences[s.idx].tokens;
     let mut words: Vec<String> = Vec::new();
+    // inside a quotation already? then a straight quote closes it
+    let before: Vec<&str> = (0..obj).map(|k| s.w(k)).collect();
+    let straight = before.iter().filter(|w| **w == "\"").count();
+    let opened =
+        before.iter().filter(|w| **w == "“").count() > before.iter().filter(|w| **w == "”").count();
+    let outer_quoted = straight % 2 == 1 || opened;
     let mut quoted = false;
     let mut aside = false;
     #[allow(clippy::needless_range_loop)] // k also indexes the words and looks ahead
@@ -1104,6 +1116,9 @@ fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> O
         {
             aside = true;
             continue;
+        }
+        if w == "\"" && !quoted && outer_quoted {
+            break;
         }
         if matches!(w, "“" | "\"") && !quoted {
             quoted = true;

@@ -1,0 +1,209 @@
+//! Relation frames, one sentence each: what must be read, and what must not (planned,
+//! negated, hypothetical statements; possessors and titles that are no participants).
+
+use newsgraph::extract::{extract, Extraction, Gazetteer, RelationKind};
+use newsgraph::ingest::{Article, Metadata};
+
+fn read(body: &str) -> (Article, Extraction) {
+    let a = Article::from_text("t", &format!("Headline\n\n{body}\n"), Metadata::default());
+    let x = extract(&a, Gazetteer::bundled());
+    (a, x)
+}
+
+/// Relations as "A metWith B", "A backs B", "A proposed «label»" (metWith both ways round).
+fn relations(body: &str) -> Vec<String> {
+    let (_, x) = read(body);
+    let mut out: Vec<String> = x
+        .relations
+        .iter()
+        .flat_map(|r| {
+            let a = &x.entities[r.subject].name;
+            match r.kind {
+                RelationKind::MetWith => {
+                    let b = &x.entities[r.object.expect("object")].name;
+                    vec![format!("{a} metWith {b}"), format!("{b} metWith {a}")]
+                }
+                RelationKind::Backs => vec![format!(
+                    "{a} backs {}",
+                    x.entities[r.object.expect("object")].name
+                )],
+                RelationKind::Proposed => vec![format!(
+                    "{a} proposed «{}»",
+                    r.proposal.as_deref().unwrap_or("")
+                )],
+            }
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn has(rels: &[String], want: &str) -> bool {
+    rels.iter().any(|r| r == want)
+}
+
+#[test]
+fn meetings() {
+    for (text, want) in [
+        (
+            "Foreign Minister Anna Berg met her Danish counterpart, Lars Holm, in Oslo on Monday.",
+            "Anna Berg metWith Lars Holm",
+        ),
+        (
+            "President Tom Vale held talks with Prime Minister Ruth Adler in Vienna.",
+            "Tom Vale metWith Ruth Adler",
+        ),
+        (
+            "Tom Vale spoke by phone with Ruth Adler late on Tuesday.",
+            "Tom Vale metWith Ruth Adler",
+        ),
+        (
+            "Tom Vale told a news conference after talks with Ruth Adler and Omar Said in Cairo.",
+            "Ruth Adler metWith Omar Said",
+        ),
+        (
+            "The deal was signed in Lima by Tom Vale and Ruth Adler.",
+            "Tom Vale metWith Ruth Adler",
+        ),
+    ] {
+        let rels = relations(text);
+        assert!(has(&rels, want), "{text}\n  want {want}\n  got {rels:?}");
+    }
+}
+
+#[test]
+fn no_meeting_that_has_not_happened() {
+    for text in [
+        "Tom Vale is expected to meet Ruth Adler in Vienna next week.",
+        "Tom Vale will hold talks with Ruth Adler on Friday.",
+        "Tom Vale did not meet Ruth Adler during the visit.",
+        "Tom Vale refused to meet Ruth Adler.",
+    ] {
+        let rels = relations(text);
+        assert!(
+            !rels.iter().any(|r| r.contains("metWith")),
+            "{text}\n  got {rels:?}"
+        );
+    }
+}
+
+#[test]
+fn backing() {
+    for (text, want) in [
+        ("Russian Foreign Minister Sergei Lavrov, whose government backs Bashar al-Assad, spoke.", "Russia backs Bashar al-Assad"),
+        ("Rebels backed by Washington took the town.", ""),
+        ("Khalifa Haftar, whose forces hold the east, is backed by Egypt.", "Egypt backs Khalifa Haftar"),
+        ("The Moscow-backed rebel leader Igor Brand signed the deal.", "Russia backs Igor Brand"),
+        ("Egypt, a close ally of Washington, welcomed the deal.", "Egypt backs United States"),
+        ("Supreme Leader Ali Khamenei, who has backed Hassan Rouhani, praised the team.", "Ali Khamenei backs Hassan Rouhani"),
+        ("The International Monetary Fund agreed to lend Ukraine $17.5 billion.", "International Monetary Fund backs Ukraine"),
+    ] {
+        let rels = relations(text);
+        if want.is_empty() {
+            assert!(!rels.iter().any(|r| r.contains("backs")), "{text}: a collective without a name backs nothing we can name; got {rels:?}");
+        } else {
+            assert!(has(&rels, want), "{text}\n  want {want}\n  got {rels:?}");
+        }
+    }
+}
+
+#[test]
+fn proposals_name_the_agent_and_the_action() {
+    for (text, agent, key) in [
+        (
+            "Anna Berg has proposed a referendum on the new constitution.",
+            "Anna Berg",
+            "referendum",
+        ),
+        (
+            "Tom Vale called for a ceasefire around the port.",
+            "Tom Vale",
+            "ceasefire",
+        ),
+        (
+            "The UN secretary general, Ruth Adler, called for sanctions to be lifted.",
+            "Ruth Adler",
+            "sanctions",
+        ),
+        (
+            "Omar Said, the chief negotiator, proposed that prisoners be exchanged.",
+            "Omar Said",
+            "prisoners",
+        ),
+        (
+            "Tom Vale said he had offered to halt military exercises.",
+            "Tom Vale",
+            "exercises",
+        ),
+        (
+            "Moscow had pushed during the night for sweeping autonomy for the east.",
+            "Russia",
+            "autonomy",
+        ),
+        (
+            "A prisoner exchange is also under consideration, Anna Berg and Tom Vale said.",
+            "Tom Vale",
+            "prisoner",
+        ),
+    ] {
+        let rels = relations(text);
+        let found = rels
+            .iter()
+            .any(|r| r.starts_with(&format!("{agent} proposed «")) && r.contains(key));
+        assert!(
+            found,
+            "{text}\n  want {agent} proposed «…{key}…»\n  got {rels:?}"
+        );
+    }
+}
+
+#[test]
+fn no_proposal_when_negated_or_first_person() {
+    for text in [
+        "Tom Vale has not proposed any new talks.",
+        "\"We have been pushing for this for years,\" said Tom Vale.",
+    ] {
+        let rels = relations(text);
+        assert!(
+            !rels.iter().any(|r| r.contains("proposed")),
+            "{text}\n  got {rels:?}"
+        );
+    }
+}
+
+#[test]
+fn mentions_keep_their_spans() {
+    let (a, x) = read("US Secretary of State John Kerry met Mr Lavrov and UN envoy Lakhdar Brahimi in Paris on Monday.");
+    assert!(!x.mentions.is_empty());
+    for m in &x.mentions {
+        let surface = &a.text[m.span.clone()];
+        assert!(
+            !surface.is_empty() && surface.trim() == surface,
+            "span {:?} gives {surface:?}",
+            m.span
+        );
+        let e = &x.entities[m.entity];
+        let names: Vec<&str> = std::iter::once(e.name.as_str())
+            .chain(e.aliases.iter().map(String::as_str))
+            .collect();
+        assert!(
+            names
+                .iter()
+                .any(|n| n.ends_with(surface) || surface.ends_with(*n) || n.contains(surface)),
+            "{surface:?} is not a name of {:?}",
+            e.name
+        );
+    }
+    let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+    for want in [
+        "John Kerry",
+        "Lavrov",
+        "Lakhdar Brahimi",
+        "Paris",
+        "United States",
+        "United Nations",
+    ] {
+        assert!(names.contains(&want), "{want} missing from {names:?}");
+    }
+}
