@@ -110,6 +110,10 @@ impl<'a> Ctx<'a> {
             return false;
         }
         if let Some((_, tail)) = s.rsplit_once('-') {
+            // "US-brokered", "Saudi-led": a participle compound is no name
+            if tail.len() > 3 && tail.ends_with("ed") && tail.chars().all(char::is_lowercase) {
+                return false;
+            }
             if [
                 "based",
                 "backed",
@@ -368,8 +372,45 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
         ]
         .contains(&ctx.tok(a))
         && ["of", "for"].contains(&ctx.tok(a + 1));
+    // "European Council President Charles Michel": an organisation, a title, a name
+    if let Some(r) = (a + 1..b.saturating_sub(1)).find(|&r| {
+        ctx.role_of[r].is_some_and(|(_, hon)| !hon)
+            && ctx.tok(r).chars().next().is_some_and(char::is_uppercase)
+            && has_head(ctx, a, r, ORG_HEADS)
+            && !ORG_CONNECTORS.contains(&ctx.tok(r - 1))
+            && !["Representatives", "Deputies", "Delegates"].contains(&ctx.tok(a))
+            && ctx.role_hit_end(r).is_some_and(|e| e < b)
+    }) {
+        chunk(ctx, a, r, out);
+        chunk(ctx, r, b, out);
+        if let (Some(org), Some(person)) = (
+            out.iter().rposition(|m| {
+                m.span.end <= ctx.tokens[r - 1].span.end
+                    && m.etype == Some(EntityType::Organization)
+            }),
+            out.len().checked_sub(1),
+        ) {
+            if out[person].etype == Some(EntityType::Person)
+                && out[org].gaz.is_some()
+                && out[person].affiliation.is_none()
+            {
+                out[person].affiliation = out[org].gaz;
+            }
+        }
+        return;
+    }
+    // an adjective that opens an organisation's name: "Supreme National Security Council"
+    let adjective_led = b - a >= 3
+        && ORG_HEADS.contains(&ctx.tok(b - 1))
+        && COMMON_WORDS.contains(&ctx.tok(a))
+        && ![
+            "The", "A", "An", "In", "On", "At", "For", "But", "And", "After", "Before", "While",
+            "When", "If", "As", "Under", "By", "From", "To", "With", "Former", "Acting",
+        ]
+        .contains(&ctx.tok(a))
+        && ctx.role_of[a].is_none();
     if b - a >= 2
-        && (!COMMON_WORDS.contains(&ctx.tok(a)) || head_first)
+        && (!COMMON_WORDS.contains(&ctx.tok(a)) || head_first || adjective_led)
         && (ctx.role_of[a].is_none() || head_first)
         && (has_head(ctx, a + 1, b, ORG_HEADS) || head_first)
         && ctx.gaz.demonym(ctx.tok(b - 1)).is_none()
@@ -738,6 +779,12 @@ fn typed(
     m.person_cue = person_cue || speech_near;
     let coordinated_place =
         a >= 3 && ctx.tok(a - 1) == "and" && locative_before(ctx, a - 2) && ctx.is_cap(a - 2);
+    let in_place = n == 1
+        && a > 0
+        && ["in", "near", "outside", "inside"].contains(&ctx.tok(a - 1))
+        && !LANGUAGES.contains(&first)
+        && !speech_near
+        && first.chars().filter(|c| c.is_alphabetic()).count() >= 4;
     let at_the = !DIRECTIONS.contains(&first)
         && a >= 2
         && ctx.tok(a - 1) == "the"
@@ -747,6 +794,7 @@ fn typed(
     let place_context = is_place_context(ctx, a, b)
         || coordinated_place
         || at_the
+        || in_place
         || (n >= 2 && DIRECTIONS.contains(&first))
         || PLACE_PREFIXES.contains(&first)
         || (n >= 2 && PLACE_HEADS.contains(&last));

@@ -278,6 +278,30 @@ fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// "the talks", "the summit": the article's one named event of that kind.
+fn definite_event(x: &Extraction, head: &str) -> Option<usize> {
+    if ![
+        "talks",
+        "summit",
+        "conference",
+        "negotiations",
+        "meeting",
+        "war",
+        "process",
+    ]
+    .contains(&head)
+    {
+        return None;
+    }
+    let matching: Vec<usize> = (0..x.entities.len())
+        .filter(|&e| {
+            x.entities[e].etype == EntityType::Event
+                && x.entities[e].name.to_lowercase().ends_with(head)
+        })
+        .collect();
+    (matching.len() == 1).then(|| matching[0])
+}
+
 /// Prepositions: a name after one is no subject.
 const PREPOSITIONS: &[&str] = &[
     "in", "at", "on", "from", "to", "with", "by", "for", "of", "into", "after", "before", "since",
@@ -417,10 +441,14 @@ fn subjects(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Ve
             && ["two", "both"].contains(&s.w(k.saturating_sub(2)))
     {
         let mut v = Vec::new();
-        // "X and Y said they …"
+        // "X and Y said they …"; "X and Y, which said … that they"
         for t in (0..k - 1).rev() {
             if super::lexicon::SPEECH_VERBS.contains(&s.w(t)) {
-                v = coordinated(s, x, t);
+                v = if t >= 2 && ["which", "who"].contains(&s.w(t - 1)) && s.w(t - 2) == "," {
+                    coordinated(s, x, t - 2)
+                } else {
+                    coordinated(s, x, t)
+                };
                 break;
             }
         }
@@ -458,10 +486,11 @@ fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
         while t > 0
             && k - t < 4
             && ent_of(s, x, t - 1).is_none()
-            && surface(s, x, t - 1)
+            && (surface(s, x, t - 1)
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
+                || s.w(t - 1) == "the")
         {
             t -= 1;
         }
@@ -477,15 +506,25 @@ fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
         let mut found = None;
         let mut q = j;
         let mut steps = 0;
+        let mut crossed_and = false;
         while q > 0 && steps < 10 {
             q -= 1;
             steps += 1;
+            if s.w(q) == "and" {
+                crossed_and = true;
+            }
             if [".", ";", "“", "”", "\""].contains(&s.w(q)) {
                 break;
             }
             if let Some(e) = ent_of(s, x, q) {
                 if matches!(s.w(q + 1), "'s" | "’s") {
                     continue;
+                }
+                // after a bare comma only a list item right before it is a conjunct
+                // ("A, B and C"), not a name that qualifies a title ("The UN secretary
+                // general, António Guterres,")
+                if s.w(j) == "," && q + 1 != j && !crossed_and {
+                    break;
                 }
                 let mut first = q;
                 while first > 0 && ent_of(s, x, first - 1) == Some(e) {
@@ -548,12 +587,23 @@ const MEET: &[&[&str]] = &[
     &["negotiating", "table"],
     &["signed"],
     &["meeting"],
+    &["began", "talks"],
+    &["opened", "talks"],
+    &["resumed", "talks"],
+    &["begin", "talks"],
 ];
 
 fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.words.len();
-    let Some((trig, phrase)) =
-        (0..n).find_map(|i| MEET.iter().find(|p| s.matches(i, p)).map(|p| (i, *p)))
+    let gapped = (0..n).find(|&i| {
+        ["talks", "negotiations", "meeting", "meetings"].contains(&s.w(i))
+            && (i + 1..n.min(i + 5))
+                .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
+                .any(|q| matches!(s.w(q), "between" | "with"))
+    });
+    let Some((trig, phrase)) = (0..n)
+        .find_map(|i| MEET.iter().find(|p| s.matches(i, p)).map(|p| (i, *p)))
+        .or_else(|| gapped.map(|i| (i, &["talks", "with"][..])))
     else {
         return;
     };
@@ -796,6 +846,9 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
                     .filter(|&e| e != usize::MAX)
                     .collect();
             }
+            if backed.is_empty() && k >= 2 && s.w(k - 2) == "the" {
+                backed.extend(definite_event(x, s.w(k - 1)));
+            }
             if backed.is_empty() {
                 // the name just before, or the head of an appositive: "the Rapid Support
                 // Forces, a paramilitary group backed by"
@@ -859,6 +912,31 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
             for &b in &objs {
                 push_backs(x, a, b, s.idx, "backs.active", 0.8);
             }
+        }
+    }
+    // alliance: "Russia, which has long been Armenia's main military ally"
+    for t in 0..n {
+        if !["ally", "allies", "backer", "backers", "patron", "sponsor"].contains(&s.w(t)) {
+            continue;
+        }
+        let Some(p) = (t.saturating_sub(4)..t).find(|&q| matches!(s.w(q), "'s" | "’s")) else {
+            continue;
+        };
+        let Some(b) = p.checked_sub(1).and_then(|q| ent_of(s, x, q)) else {
+            continue;
+        };
+        let Some(v) = (0..p)
+            .rev()
+            .take(6)
+            .find(|&q| ["is", "was", "been", "remains", "became"].contains(&s.w(q)))
+        else {
+            continue;
+        };
+        if let Some(&a) = subjects(s, &[], x, v + 1)
+            .iter()
+            .find(|&&e| e != usize::MAX && e != b)
+        {
+            push_backs(x, a, b, s.idx, "backs.ally", 0.75);
         }
     }
     // alliance: "Egypt, a close ally of Washington"; "X is an ally of Y"
@@ -945,6 +1023,9 @@ const PROPOSE: &[(&[&str], bool)] = &[
     (&["discussed", "the", "possibility", "of"], false),
     (&["about", "the", "possibility", "of"], false),
     (&["pushed"], false),
+    (&["hoped", "for"], false),
+    (&["hopes", "for"], false),
+    (&["hope", "for"], false),
     (&["pressed"], false),
 ];
 

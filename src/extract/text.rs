@@ -50,6 +50,17 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 let next_word = chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n));
                 let plus_digit =
                     cj == '+' && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+                // "5,000", "17,500": thousands separators inside a number
+                let thousands = cj == ','
+                    && s[start..chars[j].0]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',')
+                    && (1..=3).all(|d| chars.get(j + d).is_some_and(|&(_, n)| n.is_ascii_digit()))
+                    && chars.get(j + 4).is_none_or(|&(_, n)| !n.is_ascii_digit());
+                if thousands {
+                    j += 1;
+                    continue;
+                }
                 if (matches!(cj, '-' | '\'' | '’' | '.' | '&') && next_word) || plus_digit {
                     // keep possessive 's as its own token
                     if matches!(cj, '\'' | '’')
@@ -200,6 +211,32 @@ mod tests {
                 "Ki-moon",
                 "'s",
                 "aides",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_with_thousands_separators_are_one_token() {
+        let n = "They freed 5,000 prisoners, 12, 30 and 1,250,000 more.";
+        let nt: Vec<&str> = tokenize(n, 0..n.len())
+            .into_iter()
+            .map(|t| &n[t.span])
+            .collect();
+        assert_eq!(
+            nt,
+            [
+                "They",
+                "freed",
+                "5,000",
+                "prisoners",
+                ",",
+                "12",
+                ",",
+                "30",
+                "and",
+                "1,250,000",
+                "more",
                 "."
             ]
         );
