@@ -310,3 +310,46 @@ fn invalid_sparql_and_unknown_query_fail_clearly() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn user_gazetteer_entries_are_used_and_bad_lines_named() {
+    let dir = TempDir::new().expect("tempdir");
+    let gaz = dir.path().join("mine.tsv");
+    std::fs::write(
+        &gaz,
+        "# my entries\nZorvan Collective\tOrganization\tZC|the Collective\nQelt\tPlace\n",
+    )
+    .expect("write");
+    let story = dir.path().join("story.txt");
+    std::fs::write(
+        &story,
+        "Headline\n\nThe ZC said on Monday that its fighters had left Qelt.\n",
+    )
+    .expect("write");
+    let out = bin()
+        .args(["extract", "--format", "ntriples", "--gazetteer"])
+        .arg(&gaz)
+        .arg(&story)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let nt = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        nt.contains("\"Zorvan Collective\""),
+        "the user's organisation is named by its canonical name"
+    );
+    assert!(nt.contains("\"Qelt\""), "the user's place is found");
+    let bad = dir.path().join("bad.tsv");
+    std::fs::write(&bad, "Good Name\tPlace\nBroken line without a type\n").expect("write");
+    bin()
+        .args(["extract", "--gazetteer"])
+        .arg(&bad)
+        .arg(&story)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.tsv:2:"));
+}

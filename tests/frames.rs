@@ -146,6 +146,16 @@ fn proposals_name_the_agent_and_the_action() {
             "Tom Vale",
             "prisoner",
         ),
+        (
+            "German Chancellor Anna Berg met Tom Vale. The German chancellor proposed a buffer zone.",
+            "Anna Berg",
+            "buffer",
+        ),
+        (
+            "Iranian Foreign Minister Ali Tehrani spoke. Iran's foreign minister called for talks on sanctions.",
+            "Ali Tehrani",
+            "sanctions",
+        ),
     ] {
         let rels = relations(text);
         let found = rels

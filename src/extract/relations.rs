@@ -278,6 +278,67 @@ fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// "The German chancellor", "Iran's foreign minister", "the US secretary of state" ending
+/// before token `end`: the one person of the article with that role (and country).
+fn role_description(s: &Sent<'_>, x: &Extraction, end: usize) -> Option<usize> {
+    let gaz = Gazetteer::bundled();
+    let mut q = end;
+    while q > 0
+        && end - q < 5
+        && ent_of(s, x, q - 1).is_none()
+        && !matches!(s.w(q - 1), "the" | "'s" | "’s" | "," | "." | "and")
+    {
+        q -= 1;
+    }
+    if q == 0 || q == end {
+        return None;
+    }
+    let (country, words_start) = match s.w(q - 1) {
+        "the" => (None, q),
+        "'s" | "’s" if q >= 2 => (ent_of(s, x, q - 2).and_then(|e| x.entities[e].gaz), q),
+        _ => return None,
+    };
+    let mut words: Vec<&str> = (words_start..end).map(|i| s.w(i)).collect();
+    let mut country = country;
+    if let Some(first) = words.first() {
+        let original = surface(s, x, words_start);
+        if let Some(c) = gaz.demonym(original).or_else(|| {
+            gaz.lookup(original)
+                .filter(|(_, e)| e.kind == EntryKind::Country)
+                .map(|(i, _)| i)
+        }) {
+            country = country.or(Some(c));
+            words.remove(0);
+        } else if first.is_empty() {
+            return None;
+        }
+    }
+    let role = words.join(" ");
+    if role.is_empty() || !gaz.is_role(&role) {
+        return None;
+    }
+    let same_country = |e: usize| {
+        country.is_none_or(|c| {
+            let name = &gaz.entry(c).name;
+            x.entities[e]
+                .affiliations
+                .iter()
+                .any(|&a| &gaz.entry(a).name == name)
+        })
+    };
+    let cands: Vec<usize> = (0..x.entities.len())
+        .filter(|&e| x.entities[e].etype == EntityType::Person)
+        .filter(|&e| {
+            x.entities[e]
+                .roles
+                .iter()
+                .any(|r| r == &role || r.ends_with(&role) || role.ends_with(r.as_str()))
+        })
+        .filter(|&e| same_country(e))
+        .collect();
+    (cands.len() == 1).then(|| cands[0])
+}
+
 /// "the talks", "the summit": the article's one named event of that kind.
 fn definite_event(x: &Extraction, head: &str) -> Option<usize> {
     if ![
@@ -428,6 +489,11 @@ fn subjects(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Ve
     // "… declared a ceasefire and called on …": the sentence's subject
     if s.w(k - 1) == "and" && (k < 2 || ent_of(s, x, k - 2).is_none()) {
         return sentence_subject(s, x).into_iter().collect();
+    }
+    if ent_of(s, x, k - 1).is_none() {
+        if let Some(e) = role_description(s, x, k) {
+            return vec![e];
+        }
     }
     let w = s.w(k - 1);
     if ["we", "i", "you", "it", "which", "that", "who"].contains(&w) {
