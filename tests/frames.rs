@@ -73,6 +73,36 @@ fn meetings() {
 }
 
 #[test]
+fn signing_ceremonies() {
+    let rels = relations("Defence Minister Ivan Petrov signed the accord with Foreign Minister Lena Maas and Omar Said.");
+    for want in [
+        "Ivan Petrov metWith Lena Maas",
+        "Ivan Petrov metWith Omar Said",
+        "Lena Maas metWith Omar Said",
+    ] {
+        assert!(has(&rels, want), "want {want}, got {rels:?}");
+    }
+    // separate ceremonies: each signatory met the hosts, not the other signatory
+    let rels = relations("Russia and Ukraine signed the deal on Friday, in separate ceremonies with Turkey and the United Nations in Istanbul.");
+    for want in [
+        "Russia metWith Turkey",
+        "Russia metWith United Nations",
+        "Ukraine metWith Turkey",
+        "Ukraine metWith United Nations",
+    ] {
+        assert!(has(&rels, want), "want {want}, got {rels:?}");
+    }
+    assert!(
+        !has(&rels, "Russia metWith Ukraine"),
+        "separate ceremonies: {rels:?}"
+    );
+    assert!(
+        !rels.iter().any(|r| r.contains("Istanbul")),
+        "a place is no participant: {rels:?}"
+    );
+}
+
+#[test]
 fn no_meeting_that_has_not_happened() {
     for text in [
         "Tom Vale is expected to meet Ruth Adler in Vienna next week.",

@@ -653,6 +653,8 @@ const MEET: &[&[&str]] = &[
     &["negotiating", "table"],
     &["signed"],
     &["meeting"],
+    &["sat", "down", "with"],
+    &["sit", "down", "with"],
     &["began", "talks"],
     &["opened", "talks"],
     &["resumed", "talks"],
@@ -733,8 +735,66 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
             && trig > 0
             && ["was", "were", "been"].contains(&s.w(trig - 1))
             && (trig + 1..n.min(trig + 6)).any(|q| s.w(q) == "by");
-        if !(coordinated_before || passive_by || (phrase == ["meeting"] && named_after)) {
+        // "A signed the agreement with B and C"
+        let signed_with =
+            phrase == ["signed"] && (trig + 1..n.min(trig + 7)).any(|q| s.w(q) == "with");
+        if !(coordinated_before
+            || passive_by
+            || signed_with
+            || (phrase == ["meeting"] && named_after))
+        {
             return;
+        }
+    }
+    // the counterparts after "with": "signed the agreement with A and B", "with the two men",
+    // "in separate ceremonies with Turkey and the United Nations"
+    let separate = s.words.iter().any(|w| w == "separate" || w == "separately");
+    let mut with_objs: Vec<usize> = Vec::new();
+    let reach = if separate { n } else { n.min(trig + 12) };
+    if let Some(w) = (trig..reach).find(|&q| s.w(q) == "with") {
+        if s.w(w + 1) == "the"
+            && ["two", "both"].contains(&s.w(w + 2))
+            && ["men", "leaders", "women", "sides", "ministers"].contains(&s.w(w + 3))
+        {
+            with_objs = resolve_pair(sents, x, s.idx.saturating_sub(1));
+        } else {
+            let mut q = w + 1;
+            while q < n && q < w + 14 && !matches!(s.w(q), "." | ";" | ",") {
+                if let Some(e) = ent_of(s, x, q) {
+                    let et = x.entities[e].etype;
+                    let qualifies_person = et == EntityType::Organization
+                        && (q + 1..n.min(q + 6))
+                            .take_while(|&r| !matches!(s.w(r), "," | "." | ";" | "and"))
+                            .any(|r| {
+                                ent_of(s, x, r)
+                                    .is_some_and(|e2| x.entities[e2].etype == EntityType::Person)
+                            });
+                    let located = q > 0 && ["in", "at", "on", "near"].contains(&s.w(q - 1));
+                    if et != EntityType::Event
+                        && !qualifies_person
+                        && !located
+                        && !with_objs.contains(&e)
+                    {
+                        with_objs.push(e);
+                    }
+                }
+                q += 1;
+            }
+        }
+    }
+    let subj: Vec<usize> = if phrase == ["signed"] || separate {
+        subjects(s, sents, x, trig)
+            .into_iter()
+            .filter(|&e| e != usize::MAX)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if phrase == ["signed"] && !with_objs.is_empty() {
+        for &e in subj.iter().chain(with_objs.iter()) {
+            if !parts.contains(&e) {
+                parts.push(e);
+            }
         }
     }
     // "The United States and the Taliban signed …": coordinated countries or organisations
@@ -783,8 +843,26 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
         sentence: s.idx,
         rule,
     });
-    for (i, &a) in parts.iter().enumerate() {
-        for &b in &parts[i + 1..] {
+    // separate meetings ("in separate ceremonies with …"): each party met the
+    // counterparts, not each other
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if separate && !subj.is_empty() && !with_objs.is_empty() {
+        for &a in &subj {
+            for &b in &with_objs {
+                if a != b {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    } else {
+        for (i, &a) in parts.iter().enumerate() {
+            for &b in &parts[i + 1..] {
+                pairs.push((a, b));
+            }
+        }
+    }
+    for (a, b) in pairs {
+        {
             x.relations.push(Relation {
                 kind: RelationKind::MetWith,
                 subject: a,
