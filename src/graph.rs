@@ -14,7 +14,7 @@ use std::collections::{BTreeSet, HashMap};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 
-use crate::extract::gazetteer::{fold, name_key};
+use crate::extract::gazetteer::{fold, is_subsequence, name_key, name_words as words};
 use crate::extract::{EntityType, Extraction, Gazetteer, RelationKind};
 use crate::ingest::{hex_sha256, Article};
 use vocab::{ng, owl, prov, schema, skos};
@@ -65,23 +65,6 @@ pub struct GraphBuilder {
     ents: Vec<Global>,
     by_key: HashMap<String, usize>,
     iris: HashMap<String, usize>,
-}
-
-fn words(name: &str) -> Vec<String> {
-    name.split([' ', '-'])
-        .map(|w| {
-            fold(w)
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-fn is_subsequence(short: &[String], long: &[String]) -> bool {
-    let mut it = long.iter();
-    short.iter().all(|w| it.any(|l| l == w))
 }
 
 /// A transliteration-tolerant key: per word, consonants only, after folding "x" to

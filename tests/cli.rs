@@ -15,6 +15,19 @@ fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
 }
 
+/// A temporary folder with the examples ingested into `kg/` inside it.
+fn ingested() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kg");
+    bin()
+        .args(["ingest", "-q", "--store"])
+        .arg(&store)
+        .arg(examples())
+        .assert()
+        .success();
+    (dir, store)
+}
+
 fn quads(store: &Path) -> usize {
     let out = bin()
         .args(["query", "--store"])
@@ -98,14 +111,7 @@ fn queries_lists_every_bundled_query() {
 
 #[test]
 fn export_is_deterministic_and_parses_back() {
-    let dir = TempDir::new().expect("tempdir");
-    let store = dir.path().join("kg");
-    bin()
-        .args(["ingest", "-q", "--store"])
-        .arg(&store)
-        .arg(examples())
-        .assert()
-        .success();
+    let (dir, store) = ingested();
     let mut graphs = Vec::new();
     for format in ["turtle", "ntriples", "rdfxml", "trig", "nquads", "jsonld"] {
         let out = dir.path().join(format!("kg.{format}"));
@@ -158,14 +164,7 @@ fn export_is_deterministic_and_parses_back() {
 #[test]
 fn independent_parsers_accept_the_exports() {
     let required = std::env::var("NEWSGRAPH_REQUIRE_TOOLS").is_ok_and(|v| v == "1");
-    let dir = TempDir::new().expect("tempdir");
-    let store = dir.path().join("kg");
-    bin()
-        .args(["ingest", "-q", "--store"])
-        .arg(&store)
-        .arg(examples())
-        .assert()
-        .success();
+    let (dir, store) = ingested();
     let ttl = dir.path().join("kg.ttl");
     let nt = dir.path().join("kg.nt");
     let xml = dir.path().join("kg.rdf");
@@ -235,14 +234,7 @@ fn stdin_is_read_with_dash() {
 
 #[test]
 fn bad_inputs_are_named_skipped_and_nothing_is_lost() {
-    let dir = TempDir::new().expect("tempdir");
-    let store = dir.path().join("kg");
-    bin()
-        .args(["ingest", "-q", "--store"])
-        .arg(&store)
-        .arg(examples())
-        .assert()
-        .success();
+    let (dir, store) = ingested();
     let before = quads(&store);
     let bad = dir.path().join("bad");
     std::fs::create_dir(&bad).expect("mkdir");
@@ -274,14 +266,7 @@ fn bad_inputs_are_named_skipped_and_nothing_is_lost() {
 
 #[test]
 fn invalid_sparql_and_unknown_query_fail_clearly() {
-    let dir = TempDir::new().expect("tempdir");
-    let store = dir.path().join("kg");
-    bin()
-        .args(["ingest", "-q", "--store"])
-        .arg(&store)
-        .arg(examples())
-        .assert()
-        .success();
+    let (dir, store) = ingested();
     bin()
         .args(["query", "--store"])
         .arg(&store)

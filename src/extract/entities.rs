@@ -6,26 +6,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::gazetteer::{fold, name_key, Gazetteer};
+use super::gazetteer::{is_subsequence, name_key, name_words as words, Gazetteer};
 use super::mentions::RawMention;
 use super::{Entity, EntityType, Mention};
-
-fn words(name: &str) -> Vec<String> {
-    name.split([' ', '-'])
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            fold(w)
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_string()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-fn is_subsequence(short: &[String], long: &[String]) -> bool {
-    let mut it = long.iter();
-    short.iter().all(|w| it.any(|l| l == w))
-}
 
 fn initials(name: &str) -> String {
     name.split([' ', '-'])

@@ -100,6 +100,26 @@ pub fn name_key(s: &str) -> String {
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// The words of a name, folded, without punctuation: "Kim Jong-un" → kim, jong, un.
+pub fn name_words(name: &str) -> Vec<String> {
+    name.split([' ', '-'])
+        .map(|w| {
+            fold(w)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether the words of `short` appear in `long` in order ("Javad Zarif" in
+/// "Mohammad Javad Zarif").
+pub fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
+}
+
 /// The gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
