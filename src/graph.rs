@@ -491,6 +491,12 @@ impl GraphBuilder {
             ));
             meeting_iris.push(iri);
         }
+        let offsets = article.char_offsets(x.relations.iter().flat_map(|r| {
+            [
+                x.sentences[r.sentence].span.start,
+                x.sentences[r.sentence].span.end,
+            ]
+        }));
         for r in &x.relations {
             let s = &x.sentences[r.sentence];
             let subj = self.ents[ids[r.subject]].iri.clone();
@@ -547,18 +553,12 @@ impl GraphBuilder {
             out.push(q(
                 a.clone(),
                 ng::START_OFFSET,
-                Literal::new_typed_literal(
-                    article.char_offset(s.span.start).to_string(),
-                    xsd::INTEGER,
-                ),
+                Literal::new_typed_literal(offsets[&s.span.start].to_string(), xsd::INTEGER),
             ));
             out.push(q(
                 a.clone(),
                 ng::END_OFFSET,
-                Literal::new_typed_literal(
-                    article.char_offset(s.span.end).to_string(),
-                    xsd::INTEGER,
-                ),
+                Literal::new_typed_literal(offsets[&s.span.end].to_string(), xsd::INTEGER),
             ));
             out.push(q(a.clone(), ng::RULE, Literal::new_simple_literal(r.rule)));
             out.push(q(

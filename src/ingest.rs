@@ -173,6 +173,35 @@ impl Article {
     pub fn char_offset(&self, byte: usize) -> usize {
         self.text[..byte].chars().count()
     }
+
+    /// Character offsets of many byte offsets, in one pass over the text.
+    ///
+    /// ```
+    /// use newsgraph::ingest::{Article, Metadata};
+    /// let a = Article::from_text("t", "Zürich – Genève\n", Metadata::default());
+    /// let m = a.char_offsets([0, 3, 9]);
+    /// assert_eq!((m[&0], m[&3], m[&9]), (0, 2, 6));
+    /// ```
+    pub fn char_offsets(
+        &self,
+        bytes: impl IntoIterator<Item = usize>,
+    ) -> std::collections::HashMap<usize, usize> {
+        let mut wanted: Vec<usize> = bytes.into_iter().collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut out = std::collections::HashMap::with_capacity(wanted.len());
+        if self.text.is_ascii() {
+            out.extend(wanted.into_iter().map(|b| (b, b)));
+            return out;
+        }
+        let (mut byte, mut chars) = (0, 0);
+        for w in wanted {
+            chars += self.text[byte..w].chars().count();
+            byte = w;
+            out.insert(w, chars);
+        }
+        out
+    }
 }
 
 /// Errors of the ingest stage. Each names the file, and the line where there is one.

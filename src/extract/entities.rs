@@ -41,7 +41,7 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
 
     // 0. a lone word that is the last name of a person named in full here is that person,
     //    even when a city bears the name ("Santos")
-    let surnames: Vec<String> = raws
+    let surnames: std::collections::HashSet<String> = raws
         .iter()
         .filter(|m| m.etype == Some(EntityType::Person) && words(&m.name).len() >= 2)
         .filter_map(|m| words(&m.name).last().cloned())

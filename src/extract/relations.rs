@@ -173,16 +173,16 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
                 .map(|t| text[t.span.clone()].to_lowercase())
                 .collect();
             let mut at = vec![None; s.tokens.len()];
-            for (mi, m) in x
-                .mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.sentence == idx)
-            {
-                for (ti, t) in s.tokens.iter().enumerate() {
-                    if t.span.start >= m.span.start && t.span.end <= m.span.end {
-                        at[ti] = Some(mi);
+            // mentions are sorted by (sentence, start): this sentence's are one slice
+            let lo = x.mentions.partition_point(|m| m.sentence < idx);
+            let hi = x.mentions.partition_point(|m| m.sentence <= idx);
+            for (mi, m) in x.mentions[lo..hi].iter().enumerate() {
+                let first = s.tokens.partition_point(|t| t.span.start < m.span.start);
+                for ti in first..s.tokens.len() {
+                    if s.tokens[ti].span.end > m.span.end {
+                        break;
                     }
+                    at[ti] = Some(lo + mi);
                 }
             }
             Sent {
