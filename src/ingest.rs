@@ -179,8 +179,8 @@ impl Article {
     /// ```
     /// use newsgraph::ingest::{Article, Metadata};
     /// let a = Article::from_text("t", "Zürich – Genève\n", Metadata::default());
-    /// let m = a.char_offsets([0, 3, 9]);
-    /// assert_eq!((m[&0], m[&3], m[&9]), (0, 2, 6));
+    /// let m = a.char_offsets([0, 3, 12]);
+    /// assert_eq!((m[&0], m[&3], m[&12]), (0, 2, 9));
     /// ```
     pub fn char_offsets(
         &self,

@@ -178,8 +178,8 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
             let hi = x.mentions.partition_point(|m| m.sentence <= idx);
             for (mi, m) in x.mentions[lo..hi].iter().enumerate() {
                 let first = s.tokens.partition_point(|t| t.span.start < m.span.start);
-                for ti in first..s.tokens.len() {
-                    if s.tokens[ti].span.end > m.span.end {
+                for (ti, t) in s.tokens.iter().enumerate().skip(first) {
+                    if t.span.end > m.span.end {
                         break;
                     }
                     at[ti] = Some(lo + mi);
