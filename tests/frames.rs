@@ -103,6 +103,35 @@ fn signing_ceremonies() {
 }
 
 #[test]
+fn common_news_verbs() {
+    for (text, want) in [
+        (
+            "Foreign Minister Anna Berg spoke with Tom Vale on Tuesday.",
+            "Anna Berg metWith Tom Vale",
+        ),
+        (
+            "Tom Vale, who is allied with Anna Berg, won the vote.",
+            "Tom Vale backs Anna Berg",
+        ),
+        (
+            "Iran has bankrolled Hezbollah for decades.",
+            "Iran backs Hezbollah",
+        ),
+        (
+            "Anna Berg put forward a plan for a buffer zone.",
+            "Anna Berg proposed «plan for a buffer zone»",
+        ),
+        (
+            "Tom Vale floated the idea of a referendum.",
+            "Tom Vale proposed «idea of a referendum»",
+        ),
+    ] {
+        let rels = relations(text);
+        assert!(has(&rels, want), "{text}\n  want {want}\n  got {rels:?}");
+    }
+}
+
+#[test]
 fn no_meeting_that_has_not_happened() {
     for text in [
         "Tom Vale is expected to meet Ruth Adler in Vienna next week.",

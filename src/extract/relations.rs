@@ -653,6 +653,12 @@ const MEET: &[&[&str]] = &[
     &["negotiating", "table"],
     &["signed"],
     &["meeting"],
+    &["spoke", "with"],
+    &["talked", "with"],
+    &["conferred", "with"],
+    &["consulted", "with"],
+    &["discussions", "with"],
+    &["video", "call", "with"],
     &["sat", "down", "with"],
     &["sit", "down", "with"],
     &["began", "talks"],
@@ -830,7 +836,12 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
     let date = sentence_date(article, s);
     let rule: &'static str = match phrase[0] {
         "met" | "meets" | "meeting" => "meet.verb",
-        "spoke" | "telephoned" | "phoned" | "phone" | "telephone" => "meet.call",
+        _ if phrase
+            .iter()
+            .any(|w| ["phone", "telephone", "telephoned", "phoned", "call"].contains(w)) =>
+        {
+            "meet.call"
+        }
         "news" | "press" | "joint" => "meet.news-conference",
         _ => "meet.talks",
     };
@@ -918,6 +929,10 @@ const BACK_VERBS: &[&str] = &[
     "lend",
     "lent",
     "loaned",
+    "bankrolled",
+    "bankrolls",
+    "allied",
+    "sided",
 ];
 
 fn push_backs(x: &mut Extraction, a: usize, b: usize, s: usize, rule: &'static str, conf: f32) {
@@ -1168,6 +1183,13 @@ const PROPOSE: &[(&[&str], bool)] = &[
     (&["about", "the", "possibility", "of"], false),
     (&["pushed"], false),
     (&["hoped", "for"], false),
+    (&["put", "forward"], false),
+    (&["floated"], false),
+    (&["recommended"], false),
+    (&["advocated"], false),
+    (&["unveiled", "a", "plan"], false),
+    (&["outlined", "a", "plan"], false),
+    (&["presented", "a", "plan"], false),
     (&["hopes", "for"], false),
     (&["hope", "for"], false),
     (&["pressed"], false),
