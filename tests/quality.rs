@@ -56,6 +56,13 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
             0.90,
             0.0,
         ),
+        (
+            r.join("fresh4"),
+            r.join("fresh4/gold.json"),
+            0.97,
+            0.95,
+            0.90,
+        ),
     ];
     let shared = root().join("../shared");
     if shared.join("seeds").is_dir() {

@@ -493,6 +493,22 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
                 }
             }
         }
+        // an unknown acronym before a title: "CIA Director William Burns"
+        if p + 2 < b
+            && is_acronym(t)
+            && ctx.role_hit_end(p + 1).is_some()
+            && ctx.gaz.lookup(t).is_none()
+        {
+            out.push(new_raw(
+                ctx,
+                p,
+                p + 1,
+                Some(EntityType::Organization),
+                "org.acronym",
+            ));
+            p += 1;
+            continue;
+        }
         let name_goes_on = p + 2 < b && ["of", "for"].contains(&ctx.tok(p + 1));
         if (COMMON_WORDS.contains(&t) && !name_goes_on) || t.chars().all(|c| c.is_ascii_digit()) {
             p += 1;

@@ -684,6 +684,37 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
     if blocked(s, trig, false) {
         return;
     }
+    // "talks with X would continue": talks still to come
+    if ["talks", "meeting", "negotiations", "discussions"].contains(&s.w(trig)) {
+        let after: Vec<&str> = (trig + 1..n.min(trig + 11)).map(|q| s.w(q)).collect();
+        if let Some(m) = after
+            .iter()
+            .position(|w| ["would", "will", "could", "may", "might", "are", "is"].contains(w))
+        {
+            if !after[..m]
+                .iter()
+                .any(|w| ["that", "said", "after", "before", "."].contains(w))
+                && after.get(m + 1).is_some_and(|w| {
+                    [
+                        "continue",
+                        "resume",
+                        "begin",
+                        "start",
+                        "take",
+                        "be",
+                        "due",
+                        "expected",
+                        "planned",
+                        "scheduled",
+                        "set",
+                    ]
+                    .contains(w)
+                })
+            {
+                return;
+            }
+        }
+    }
     let mut parts: Vec<usize> = Vec::new();
     // organisations named as the counterpart: "met delegations from the House of
     // Representatives", "talks with the FARC" (not an organisation that only qualifies a
@@ -997,8 +1028,25 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
                 k -= 1;
             }
             let mut backed: Vec<usize> = Vec::new();
-            if k >= 3 && s.w(k - 1) == "government" && s.w(k - 2) == "whose" && s.w(k - 3) == "," {
-                backed = coordinated(s, x, k - 3);
+            if k >= 3
+                && ["government", "country", "nation", "state"].contains(&s.w(k - 1))
+                && s.w(k - 2) == "whose"
+                && s.w(k - 3) == ","
+            {
+                let heads = coordinated(s, x, k - 3);
+                // "X, whose government is supported by": X's government, read as X;
+                // "X, whose country is backed by": the country X serves
+                let of_country = s.w(k - 1) != "government";
+                for h in heads {
+                    if x.entities[h].etype == EntityType::Person && of_country {
+                        let affs: Vec<usize> = x.entities[h].affiliations.iter().copied().collect();
+                        for a in affs {
+                            backed.push(ensure_gaz_entity(x, gaz, a));
+                        }
+                    } else {
+                        backed.push(h);
+                    }
+                }
             } else if k < t {
                 backed = subjects(s, &[], x, t)
                     .into_iter()
@@ -1096,6 +1144,78 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
             .find(|&&e| e != usize::MAX && e != b)
         {
             push_backs(x, a, b, s.idx, "backs.ally", 0.75);
+        }
+    }
+    // appositive alliance: "The United States, Israel's closest ally, has urged …"
+    for t in 0..n {
+        if !["ally", "allies", "backer", "patron"].contains(&s.w(t))
+            || !matches!(s.w(t + 1), "," | "")
+        {
+            continue;
+        }
+        let Some(p) = (t.saturating_sub(4)..t).find(|&q| matches!(s.w(q), "'s" | "’s")) else {
+            continue;
+        };
+        let Some(b) = p.checked_sub(1).and_then(|q| ent_of(s, x, q)) else {
+            continue;
+        };
+        let mut first = p - 1;
+        while first > 0 && ent_of(s, x, first - 1) == Some(b) {
+            first -= 1;
+        }
+        if first >= 2 && s.w(first - 1) == "," {
+            if let Some(a) = ent_of(s, x, first - 2) {
+                push_backs(x, a, b, s.idx, "backs.ally", 0.75);
+            }
+        }
+    }
+    // supplies: "Turkey, which has supplied drones to Ukraine"
+    const SUPPLY: &[&str] = &[
+        "supplied",
+        "supplies",
+        "sent",
+        "sends",
+        "delivered",
+        "delivers",
+        "provided",
+        "provides",
+        "shipped",
+        "sold",
+    ];
+    const MATERIEL: &[&str] = &[
+        "weapons",
+        "arms",
+        "drones",
+        "missiles",
+        "tanks",
+        "ammunition",
+        "artillery",
+        "jets",
+        "rockets",
+        "munitions",
+        "equipment",
+    ];
+    for t in 0..n {
+        if !SUPPLY.contains(&s.w(t)) {
+            continue;
+        }
+        let Some(m) = (t + 1..n.min(t + 5)).find(|&q| MATERIEL.contains(&s.w(q))) else {
+            continue;
+        };
+        let Some(to) = (m + 1..n.min(m + 4)).find(|&q| s.w(q) == "to") else {
+            continue;
+        };
+        let Some(r) = ent_of(s, x, to + 1) else {
+            continue;
+        };
+        if blocked(s, t, false) {
+            continue;
+        }
+        for a in subjects(s, &[], x, t)
+            .into_iter()
+            .filter(|&e| e != usize::MAX)
+        {
+            push_backs(x, a, r, s.idx, "backs.supplies", 0.75);
         }
     }
     // alliance: "Egypt, a close ally of Washington"; "X is an ally of Y"
@@ -1202,6 +1322,38 @@ const LABEL_STOP: &[&str] = &[
 
 fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.words.len();
+    // "accepted the European Union's proposal to normalise relations"
+    for t in 1..n {
+        if !["proposal", "plan", "offer", "initiative", "proposals"].contains(&s.w(t))
+            || !matches!(s.w(t + 1), "to" | "for")
+        {
+            continue;
+        }
+        let Some(p) = (t.saturating_sub(3)..t)
+            .rev()
+            .find(|&q| matches!(s.w(q), "'s" | "’s"))
+        else {
+            continue;
+        };
+        let Some(agent) = p.checked_sub(1).and_then(|q| ent_of(s, x, q)) else {
+            continue;
+        };
+        if x.entities[agent].etype == EntityType::Event {
+            continue;
+        }
+        if let Some(label) = label_from(s, sents, x, t + 2) {
+            x.relations.push(Relation {
+                kind: RelationKind::Proposed,
+                subject: agent,
+                object: None,
+                proposal: Some(label),
+                sentence: s.idx,
+                rule: "propose.possessive",
+                confidence: 0.7,
+                meeting: None,
+            });
+        }
+    }
     let mut t = 0;
     while t < n {
         let Some((phrase, via_to)) = PROPOSE.iter().find(|(p, _)| s.matches(t, p)).copied() else {
