@@ -148,6 +148,38 @@ fn common_news_verbs() {
 }
 
 #[test]
+fn participants_are_parties_not_their_relations() {
+    let rels = relations(
+        "Ivan Petrov, adviser to Prime Minister Anna Berg, and Tom Vale signed the deal in Oslo.",
+    );
+    assert!(has(&rels, "Ivan Petrov metWith Tom Vale"), "{rels:?}");
+    assert!(
+        !rels.iter().any(|r| r.contains("Anna Berg")),
+        "the adviser's boss did not sign: {rels:?}"
+    );
+    let rels = relations("Lena Maas met Omar Said on Monday, and later held separate talks with the US envoy, Tom Vale.");
+    for want in ["Lena Maas metWith Omar Said", "Lena Maas metWith Tom Vale"] {
+        assert!(has(&rels, want), "want {want}, got {rels:?}");
+    }
+    assert!(
+        !has(&rels, "Omar Said metWith Tom Vale"),
+        "separate talks: {rels:?}"
+    );
+    assert!(
+        !rels.iter().any(|r| r.contains("United States")),
+        "a title's country is no party: {rels:?}"
+    );
+    let (_, x) = read("Getachew Reda of the Tigray People's Liberation Front spoke.");
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.name == "Tigray People's Liberation Front"),
+        "{:?}",
+        x.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn no_meeting_that_has_not_happened() {
     for text in [
         "Anna Berg said talks with her counterpart, Tom Vale, would continue next week.",

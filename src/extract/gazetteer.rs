@@ -19,6 +19,7 @@ const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
 const CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
 const ROLES: &str = include_str!("../../data/gazetteer/roles.txt");
+const REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
 
 /// What kind of gazetteer entry a name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +31,8 @@ pub enum EntryKind {
         /// The country whose capital it is.
         capital_of: Option<usize>,
     },
+    /// A region of the world ("Horn of Africa", "Gaza Strip").
+    Region,
     /// An organisation.
     Organization,
     /// A news organisation.
@@ -252,6 +255,27 @@ impl Gazetteer {
                 g.add_form(a, id);
             }
         }
+        for line in REGIONS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let f: Vec<&str> = line.split('\t').collect();
+            if g.lookup(f[0])
+                .is_some_and(|(_, e)| e.etype == EntityType::Place && e.name == f[0])
+            {
+                continue;
+            }
+            let id = g.add(Entry {
+                name: f[0].to_string(),
+                etype: EntityType::Place,
+                kind: EntryKind::Region,
+                geonames: None,
+                population: 0,
+            });
+            for a in f.get(1).unwrap_or(&"").split('|').filter(|a| !a.is_empty()) {
+                g.add_form(a, id);
+            }
+        }
         let mut phrases = Vec::new();
         for line in ROLES
             .lines()
@@ -361,7 +385,7 @@ impl Gazetteer {
                 let rank = match e.kind {
                     EntryKind::User => 4,
                     EntryKind::Country => 3,
-                    EntryKind::Organization | EntryKind::News => 2,
+                    EntryKind::Organization | EntryKind::News | EntryKind::Region => 2,
                     EntryKind::City { .. } => 1,
                 };
                 (rank, e.population)

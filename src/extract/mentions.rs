@@ -265,6 +265,33 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
                 break;
             }
         }
+        // "Tigray People's Liberation Front": a possessive inside an organisation's name
+        if j + 1 < n
+            && matches!(ctx.tok(j), "'s" | "’s")
+            && [
+                "People", "Peoples", "Workers", "Women", "Citizens", "Farmers", "Veterans",
+                "Martyrs", "Mothers", "Children",
+            ]
+            .contains(&ctx.tok(j - 1))
+            && ctx.is_cap(j + 1)
+        {
+            let mut k = j + 1;
+            while k < n && ctx.is_cap(k) {
+                k += 1;
+            }
+            if ORG_HEADS.contains(&ctx.tok(k - 1)) {
+                let start = if ctx.tok(i) == "The" { i + 1 } else { i };
+                out.push(new_raw(
+                    ctx,
+                    start,
+                    k,
+                    Some(EntityType::Organization),
+                    "org.head",
+                ));
+                i = k;
+                continue;
+            }
+        }
         chunk(ctx, i, j, out);
         i = j;
     }

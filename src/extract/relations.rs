@@ -339,6 +339,63 @@ fn role_description(s: &Sent<'_>, x: &Extraction, end: usize) -> Option<usize> {
     (cands.len() == 1).then(|| cands[0])
 }
 
+/// Nouns that relate a person to another: "adviser to Prime Minister X", "wife of X".
+const RELATIONAL: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "aides",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "deputy",
+    "assistant",
+    "ally",
+    "allies",
+    "rival",
+    "successor",
+    "predecessor",
+    "lawyer",
+    "lawyers",
+    "representative",
+    "emissary",
+    "confidant",
+    "loyalist",
+    "loyalists",
+    "critic",
+    "critics",
+    "opponent",
+];
+
+/// Whether the person mention at token `t` is only the complement of a relational noun
+/// ("national security adviser to Prime Minister Abiy Ahmed"): not a party to the meeting.
+fn complement_of_relation(s: &Sent<'_>, x: &Extraction, t: usize) -> bool {
+    let Some(e) = ent_of(s, x, t) else {
+        return false;
+    };
+    let mut q = t;
+    while q > 0 && ent_of(s, x, q - 1) == Some(e) {
+        q -= 1;
+    }
+    while q > 0
+        && ent_of(s, x, q - 1).is_none()
+        && surface(s, x, q - 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        q -= 1;
+    }
+    q >= 2 && ["to", "of", "for"].contains(&s.w(q - 1)) && RELATIONAL.contains(&s.w(q - 2))
+}
+
 /// "the talks", "the summit": the article's one named event of that kind.
 fn definite_event(x: &Extraction, head: &str) -> Option<usize> {
     if ![
@@ -736,6 +793,9 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
                 && !(t + 1..n.min(t + 6))
                     .take_while(|&q| !matches!(s.w(q), "," | "." | ";" | "and"))
                     .any(|q| s.at[q].is_some_and(|m2| x.mentions[m2].etype == EntityType::Person));
+            if mm.etype == EntityType::Person && complement_of_relation(s, x, t) {
+                continue;
+            }
             if (mm.etype == EntityType::Person || org_ok)
                 && !mm.in_quote
                 && !parts.contains(&mm.entity)
@@ -796,7 +856,17 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
             with_objs = resolve_pair(sents, x, s.idx.saturating_sub(1));
         } else {
             let mut q = w + 1;
-            while q < n && q < w + 14 && !matches!(s.w(q), "." | ";" | ",") {
+            while q < n && q < w + 14 && !matches!(s.w(q), "." | ";") {
+                if s.w(q) == "," {
+                    // "with the US envoy, Robert Malley": the name after the comma
+                    let person_next = ent_of(s, x, q + 1)
+                        .is_some_and(|e| x.entities[e].etype == EntityType::Person);
+                    if !person_next {
+                        break;
+                    }
+                    q += 1;
+                    continue;
+                }
                 if let Some(e) = ent_of(s, x, q) {
                     let et = x.entities[e].etype;
                     let qualifies_person = et == EntityType::Organization
@@ -807,6 +877,15 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
                                     .is_some_and(|e2| x.entities[e2].etype == EntityType::Person)
                             });
                     let located = q > 0 && ["in", "at", "on", "near"].contains(&s.w(q - 1));
+                    // "the US envoy": a name that only qualifies a title
+                    let mut end = q;
+                    while end + 1 < n && ent_of(s, x, end + 1) == Some(e) {
+                        end += 1;
+                    }
+                    let qualifies_title = et != EntityType::Person
+                        && s.w(end + 1).chars().all(char::is_lowercase)
+                        && Gazetteer::bundled().is_role(s.w(end + 1));
+                    let qualifies_person = qualifies_person || qualifies_title;
                     if et != EntityType::Event
                         && !qualifies_person
                         && !located
@@ -819,7 +898,7 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
             }
         }
     }
-    let subj: Vec<usize> = if phrase == ["signed"] || separate {
+    let subj: Vec<usize> = if phrase[0] == "signed" || separate {
         subjects(s, sents, x, trig)
             .into_iter()
             .filter(|&e| e != usize::MAX)
@@ -827,7 +906,7 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
     } else {
         Vec::new()
     };
-    if phrase == ["signed"] && !with_objs.is_empty() {
+    if phrase[0] == "signed" && !with_objs.is_empty() {
         for &e in subj.iter().chain(with_objs.iter()) {
             if !parts.contains(&e) {
                 parts.push(e);
@@ -888,9 +967,9 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
     // separate meetings ("in separate ceremonies with …"): each party met the
     // counterparts, not each other
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    if separate && !subj.is_empty() && !with_objs.is_empty() {
+    if separate && !subj.is_empty() && parts.iter().any(|p| !subj.contains(p)) {
         for &a in &subj {
-            for &b in &with_objs {
+            for &b in parts.iter().filter(|p| !subj.contains(p)) {
                 if a != b {
                     pairs.push((a, b));
                 }
@@ -1167,6 +1246,32 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
             if let Some(a) = ent_of(s, x, first - 2) {
                 push_backs(x, a, b, s.idx, "backs.ally", 0.75);
             }
+        }
+    }
+    // "troops to fight alongside the Ethiopian army"
+    for t in 1..n {
+        if s.w(t) != "alongside"
+            || !(t.saturating_sub(3)..t)
+                .any(|q| ["fight", "fought", "fighting", "battle", "battling"].contains(&s.w(q)))
+        {
+            continue;
+        }
+        let object = (t + 1..n.min(t + 4)).find_map(|q| {
+            ent_of(s, x, q).or_else(|| {
+                country_of_word(gaz, surface(s, x, q)).map(|c| ensure_gaz_entity(x, gaz, c))
+            })
+        });
+        let Some(b) = object else { continue };
+        let subject = (0..t)
+            .rev()
+            .find_map(|q| {
+                (s.w(q) == "which" && q >= 2 && s.w(q - 1) == ",")
+                    .then(|| ent_of(s, x, q - 2))
+                    .flatten()
+            })
+            .or_else(|| sentence_subject(s, x));
+        if let Some(a) = subject {
+            push_backs(x, a, b, s.idx, "backs.alongside", 0.7);
         }
     }
     // supplies: "Turkey, which has supplied drones to Ukraine"
