@@ -134,6 +134,10 @@ fn common_news_verbs() {
             "Turkey backs Ukraine",
         ),
         (
+            "Russia, whose mercenaries support Khalifa Haftar, denied it.",
+            "Russia backs Khalifa Haftar",
+        ),
+        (
             "President Ivan Petrov of Serbia, whose country is backed by Russia, spoke.",
             "Russia backs Serbia",
         ),
@@ -274,6 +278,28 @@ fn proposals_name_the_agent_and_the_action() {
             "{text}\n  want {agent} proposed «…{key}…»\n  got {rels:?}"
         );
     }
+}
+
+#[test]
+fn passive_calls_take_the_agent_after_by() {
+    let rels =
+        relations("Turkey and Russia have been urged by Washington to withdraw their forces.");
+    assert!(
+        has(&rels, "United States proposed «withdraw their forces»"),
+        "{rels:?}"
+    );
+    assert!(
+        !rels
+            .iter()
+            .any(|r| r.starts_with("Russia proposed") || r.starts_with("Turkey proposed")),
+        "{rels:?}"
+    );
+    let (_, x) = read("Delegates to the Libyan Political Dialogue Forum met in Geneva.");
+    assert!(x
+        .entities
+        .iter()
+        .any(|e| e.name == "Libyan Political Dialogue Forum"
+            && e.etype == newsgraph::extract::EntityType::Organization));
 }
 
 #[test]

@@ -70,6 +70,13 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
             0.95,
             0.90,
         ),
+        (
+            r.join("fresh6"),
+            r.join("fresh6/gold.json"),
+            0.97,
+            0.95,
+            0.90,
+        ),
     ];
     let shared = root().join("../shared");
     if shared.join("seeds").is_dir() {

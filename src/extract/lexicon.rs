@@ -78,6 +78,7 @@ pub const ORG_HEADS: &[&str] = &[
     "Administration",
     "Liberation",
     "Revolutionary",
+    "Forum",
     "Government",
     "Representatives",
     "Deputies",
@@ -186,7 +187,6 @@ pub const EVENT_HEADS: &[&str] = &[
     "election",
     "elections",
     "referendum",
-    "forum",
     "meeting",
 ];
 
@@ -200,7 +200,6 @@ pub const VENUE_EVENT_HEADS: &[&str] = &[
     "peace talks",
     "peace conference",
     "ceasefire talks",
-    "forum",
     "meeting",
 ];
 

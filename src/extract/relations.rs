@@ -1168,11 +1168,17 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
             k -= 1;
         }
         let mut backers = Vec::new();
-        if k >= 2 && s.w(k - 1) == "government" && s.w(k - 2) == "whose" {
+        if k >= 2 && s.w(k - 2) == "whose" {
+            // "Lavrov, whose government backs Assad": a person's country; "Russia, whose
+            // mercenaries support Haftar": the country itself
             if let Some(p) = (0..k - 2).rev().take(3).find_map(|q| ent_of(s, x, q)) {
-                let affs: Vec<usize> = x.entities[p].affiliations.iter().copied().collect();
-                for a in affs {
-                    backers.push(ensure_gaz_entity(x, gaz, a));
+                if x.entities[p].etype == EntityType::Person {
+                    let affs: Vec<usize> = x.entities[p].affiliations.iter().copied().collect();
+                    for a in affs {
+                        backers.push(ensure_gaz_entity(x, gaz, a));
+                    }
+                } else {
+                    backers.push(p);
                 }
             }
         } else {
@@ -1499,7 +1505,21 @@ fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             t += 1;
             continue;
         }
-        let mut agents = subjects(s, sents, x, t);
+        // "have been urged by Washington to withdraw": the agent follows "by"
+        let passive_by = t > 0
+            && ["been", "was", "were", "is", "are", "being"].contains(&s.w(t - 1))
+            && s.w(t + phrase.len()) == "by";
+        let mut agents = if passive_by {
+            coordinated(
+                s,
+                x,
+                (t + phrase.len() + 1..n.min(t + phrase.len() + 6))
+                    .find(|&q| ent_of(s, x, q).is_some() && ent_of(s, x, q + 1).is_none())
+                    .map_or(t, |q| q + 1),
+            )
+        } else {
+            subjects(s, sents, x, t)
+        };
         if agents == [usize::MAX] {
             t += 1;
             continue;
