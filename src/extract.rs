@@ -279,7 +279,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
             });
         }
     }
-    for span in &article_person_names(article) {
+    for span in &article.credit_persons {
         let surface = crate::ingest::title_case(&text[span.clone()]);
         raws.push(credit_mention(
             span.clone(),
@@ -305,10 +305,10 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
             }
         }
     }
-    for span in article_org_names(article) {
+    for span in &article.credit_orgs {
         let surface = text[span.clone()].to_string();
         raws.push(credit_mention(
-            span,
+            span.clone(),
             surface,
             EntityType::Organization,
             "credit.org",
@@ -355,14 +355,6 @@ fn credit_mention(
         in_quote: false,
         event_key: None,
     }
-}
-
-fn article_person_names(article: &Article) -> Vec<Range<usize>> {
-    article.credit_persons.clone()
-}
-
-fn article_org_names(article: &Article) -> Vec<Range<usize>> {
-    article.credit_orgs.clone()
 }
 
 /// A human-readable account of an extraction: entities with their names and the rules

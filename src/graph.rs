@@ -76,14 +76,9 @@ pub fn skeleton(name: &str) -> String {
         "al", "el", "ad", "as", "ash", "de", "la", "del", "der", "van", "von", "da", "du", "bin",
         "ibn", "ben", "abu",
     ];
-    name.split([' ', '-'])
-        .map(|w| {
-            fold(w)
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty() && !PARTICLES.contains(&w.as_str()))
+    words(name)
+        .into_iter()
+        .filter(|w| !PARTICLES.contains(&w.as_str()))
         .map(|w| {
             let w = w
                 .replace("ph", "f")
@@ -582,7 +577,6 @@ impl GraphBuilder {
     pub fn entity_quads(&mut self, gaz: &Gazetteer) -> (Vec<NamedNode>, Vec<Quad>) {
         let mut out = Vec::new();
         let mut changed = Vec::new();
-        let base = self.base.clone();
         for i in 0..self.ents.len() {
             if !self.ents[i].dirty {
                 continue;
@@ -640,7 +634,6 @@ impl GraphBuilder {
                 ));
             }
         }
-        let _ = base;
         (changed, out)
     }
 }

@@ -256,17 +256,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let gaz = gazetteer(opts.gazetteer.as_deref())?;
             if explain {
                 let mut w = open_output(output.as_deref())?;
+                // the first write error (a closed pipe, a full disk) ends the output
+                let mut written: io::Result<()> = Ok(());
                 let skipped = pipeline::read_all(
                     &paths,
                     opts.input_format,
                     |a| {
-                        let x = newsgraph::extract::extract(&a, gaz);
-                        let _ = w.write_all(newsgraph::extract::explain(&a, &x).as_bytes());
+                        if written.is_ok() {
+                            let x = newsgraph::extract::extract(&a, gaz);
+                            written = w.write_all(newsgraph::extract::explain(&a, &x).as_bytes());
+                        }
                         Ok(())
                     },
                     report,
                 )?;
-                write_or_pipe(w.flush())?;
+                write_or_pipe(written.and_then(|()| w.flush()))?;
                 return Ok(if skipped > 0 {
                     ExitCode::from(EXIT_PARTIAL)
                 } else {

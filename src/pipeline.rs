@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use oxigraph::model::{NamedNode, Quad};
+use oxigraph::model::Quad;
 
 use crate::extract::{extract, Gazetteer};
 use crate::graph::{GraphBuilder, GraphError};
@@ -137,8 +137,7 @@ pub fn extract_all(
         },
         on_error,
     )?;
-    let (changed, equads): (Vec<NamedNode>, Vec<Quad>) = builder.entity_quads(gaz);
-    let _ = changed;
+    let (_, equads) = builder.entity_quads(gaz);
     quads.extend(equads);
     summary.skipped = skipped;
     Ok((quads, summary))

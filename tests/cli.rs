@@ -93,15 +93,7 @@ fn ingest_is_idempotent_and_queries_answer() {
 fn queries_lists_every_bundled_query() {
     let out = bin().arg("queries").output().expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    for name in [
-        "who-met-whom",
-        "who-backs-whom",
-        "proposals",
-        "entity",
-        "evidence",
-        "timeline",
-        "mentions-per-outlet",
-    ] {
+    for name in newsgraph::query::BUNDLED.iter().map(|q| q.name) {
         assert!(
             text.contains(name),
             "{name} missing from `newsgraph queries`"
@@ -114,22 +106,19 @@ fn export_is_deterministic_and_parses_back() {
     let (dir, store) = ingested();
     let mut graphs = Vec::new();
     for format in ["turtle", "ntriples", "rdfxml", "trig", "nquads", "jsonld"] {
-        let out = dir.path().join(format!("kg.{format}"));
-        bin()
-            .args(["export", "--store"])
-            .arg(&store)
-            .args(["--format", format, "-o"])
-            .arg(&out)
-            .assert()
-            .success();
-        let again = dir.path().join(format!("kg2.{format}"));
-        bin()
-            .args(["export", "--store"])
-            .arg(&store)
-            .args(["--format", format, "-o"])
-            .arg(&again)
-            .assert()
-            .success();
+        let export_to = |file: &str| {
+            let path = dir.path().join(file);
+            bin()
+                .args(["export", "--store"])
+                .arg(&store)
+                .args(["--format", format, "-o"])
+                .arg(&path)
+                .assert()
+                .success();
+            path
+        };
+        let out = export_to(&format!("kg.{format}"));
+        let again = export_to(&format!("kg2.{format}"));
         assert_eq!(
             std::fs::read(&out).expect("read"),
             std::fs::read(&again).expect("read"),

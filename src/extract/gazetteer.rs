@@ -184,18 +184,27 @@ impl Gazetteer {
                 capitals.push((f[5].to_string(), id, f[6].parse().ok()));
             }
         }
+        // capitals by GeoNames id, or by name where the data has no id
+        let capital_by_id: HashMap<u32, usize> = capitals
+            .iter()
+            .filter_map(|(_, c, gid)| gid.map(|g| (g, *c)))
+            .collect();
+        let capital_by_name: HashMap<&str, usize> = capitals
+            .iter()
+            .filter(|(_, _, gid)| gid.is_none())
+            .map(|(name, c, _)| (name.as_str(), *c))
+            .collect();
+        let mut city_by_id: HashMap<u32, usize> = HashMap::new();
         for line in CITIES.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 4 {
                 continue;
             }
             let geonames: Option<u32> = f[1].parse().ok();
-            let capital_of = capitals
-                .iter()
-                .find(|(name, _, gid)| {
-                    (gid.is_some() && *gid == geonames) || (gid.is_none() && name == f[0])
-                })
-                .map(|c| c.1);
+            let capital_of = geonames
+                .and_then(|g| capital_by_id.get(&g))
+                .or_else(|| capital_by_name.get(f[0]))
+                .copied();
             let population = f[3].parse().unwrap_or(0);
             let id = g.add(Entry {
                 name: f[0].to_string(),
@@ -204,6 +213,9 @@ impl Gazetteer {
                 geonames,
                 population,
             });
+            if let Some(gid) = geonames {
+                city_by_id.insert(gid, id);
+            }
             // "New York City" is "New York" in running text
             if let Some(short) = f[0].strip_suffix(" City") {
                 if population >= 100_000 && short.contains(' ') {
@@ -219,7 +231,7 @@ impl Gazetteer {
             {
                 continue;
             }
-            let real = gid.and_then(|gid| g.entries.iter().position(|e| e.geonames == Some(gid)));
+            let real = gid.and_then(|gid| city_by_id.get(&gid).copied());
             if let Some(i) = real {
                 g.add_form(name, i);
             } else {

@@ -908,12 +908,9 @@ fn events(ctx: &Ctx<'_>, out: &mut Vec<RawMention>, first_new: usize) {
         }
         let venue = VENUE_EVENT_HEADS.contains(&head.as_str());
         let mut k = h; // first token of the head
-        let mut modifier = false;
         if ["nuclear", "peace"].contains(&ctx.tok(k - 1)) && k >= 2 {
             k -= 1;
-            modifier = true;
         }
-        let _ = modifier;
         // possessive: "Syria's civil war"
         let poss = k >= 2 && matches!(ctx.tok(k - 1), "'s" | "’s");
         let name_end = if poss { k - 1 } else { k };

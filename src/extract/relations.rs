@@ -1016,7 +1016,6 @@ fn sentence_date(article: &Article, s: &Sent<'_>) -> Option<chrono::NaiveDate> {
             }
         }
     }
-    let _ = s.text;
     None
 }
 
