@@ -263,12 +263,14 @@ impl Report {
 const NG: &str = crate::graph::vocab::NG;
 
 fn select(store: &NewsStore, query: &str) -> Result<Vec<Vec<Option<Term>>>, EvalError> {
-    let results = SparqlEvaluator::new()
-        .parse_query(query)
-        .map_err(|e| EvalError::Query(e.to_string()))?
-        .on_store(store.inner())
-        .execute()
-        .map_err(|e| EvalError::Query(e.to_string()))?;
+    let results = crate::store::over_union(
+        SparqlEvaluator::new()
+            .parse_query(query)
+            .map_err(|e| EvalError::Query(e.to_string()))?,
+    )
+    .on_store(store.inner())
+    .execute()
+    .map_err(|e| EvalError::Query(e.to_string()))?;
     let mut rows = Vec::new();
     if let QueryResults::Solutions(solutions) = results {
         let vars = solutions.variables().to_vec();

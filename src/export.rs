@@ -1,14 +1,15 @@
 //! Stage 5b: the graph in the standard RDF formats, to a file or stdout.
 //!
 //! Turtle and the other formats come with the usual prefixes, and are byte-identical for
-//! the same store content (Oxigraph iterates its indexes in a fixed order). Graph formats
-//! (Turtle, N-Triples, RDF/XML) write the default graph; dataset formats (TriG, N-Quads,
-//! JSON-LD) write every graph.
+//! the same store content (graphs in name order, Oxigraph's indexes in a fixed order).
+//! By default every format gets the merged graph (all data graphs as one); with
+//! [`Layout::GraphPerArticle`] the dataset formats (TriG, N-Quads, JSON-LD) keep each
+//! article's graph and the world graph apart, for a triple store's own bulk loader.
 
 use std::io::Write;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::GraphNameRef;
+use oxigraph::model::{GraphNameRef, QuadRef};
 
 use crate::graph::vocab::PREFIXES;
 use crate::store::NewsStore;
@@ -67,6 +68,12 @@ pub enum ExportError {
         /// The cause.
         source: std::io::Error,
     },
+    /// Named graphs asked of a format that has none.
+    #[error("{format} has no named graphs: --graph-per-article needs trig, nquads or jsonld")]
+    NotADatasetFormat {
+        /// The format.
+        format: &'static str,
+    },
     /// Reading the store failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
@@ -83,20 +90,56 @@ pub fn serializer(format: Format) -> RdfSerializer {
     s
 }
 
-/// Writes the store in `format`.
+/// Which graphs an export writes, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// The merged graph: every data graph's triples in the default graph.
+    #[default]
+    Merged,
+    /// Each article's facts in its own named graph (named by the article IRI) and the
+    /// world layer in the world graph; dataset formats only (TriG, N-Quads, JSON-LD).
+    GraphPerArticle,
+}
+
+/// Writes the store's merged graph in `format`.
 pub fn export<W: Write>(store: &NewsStore, format: Format, writer: W) -> Result<W, ExportError> {
+    export_layout(store, format, Layout::Merged, writer)
+}
+
+/// Writes the store in `format` and `layout`. Bookkeeping graphs are never written.
+pub fn export_layout<W: Write>(
+    store: &NewsStore,
+    format: Format,
+    layout: Layout,
+    writer: W,
+) -> Result<W, ExportError> {
     let name = format.rdf_format().name();
+    if layout == Layout::GraphPerArticle && !format.rdf_format().supports_datasets() {
+        return Err(ExportError::NotADatasetFormat { format: name });
+    }
     let io = |source: std::io::Error| ExportError::Io {
         format: name,
         source,
     };
-    let s = serializer(format);
-    let w = if format.rdf_format().supports_datasets() {
-        store.inner().dump_to_writer(s, writer)
-    } else {
-        store
+    let mut ser = serializer(format).for_writer(writer);
+    for g in store.data_graphs()? {
+        for quad in store
             .inner()
-            .dump_graph_to_writer(GraphNameRef::DefaultGraph, s, writer)
-    };
-    w.map_err(|e| io(e.into()))
+            .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+        {
+            let quad = quad.map_err(crate::store::StoreError::from)?;
+            let graph = match layout {
+                Layout::Merged => GraphNameRef::DefaultGraph,
+                Layout::GraphPerArticle => g.as_ref().into(),
+            };
+            ser.serialize_quad(QuadRef::new(
+                &quad.subject,
+                &quad.predicate,
+                &quad.object,
+                graph,
+            ))
+            .map_err(io)?;
+        }
+    }
+    ser.finish().map_err(io)
 }

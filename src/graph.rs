@@ -154,6 +154,14 @@ fn class(t: EntityType) -> NamedNodeRef<'static> {
     }
 }
 
+/// The path, under the base IRI, of the world graph.
+pub const WORLD_GRAPH_PATH: &str = "graph/world";
+
+fn in_graph(mut quad: Quad, graph: NamedNode) -> Quad {
+    quad.graph_name = graph.into();
+    quad
+}
+
 fn q(
     s: impl Into<oxigraph::model::NamedOrBlankNode>,
     p: NamedNodeRef<'_>,
@@ -352,15 +360,26 @@ impl GraphBuilder {
         NamedNode::new_unchecked(format!("{}{}/{}", self.base, kind, &h[..16]))
     }
 
-    /// The IRI of an article.
+    /// The named graph of the merged world: entity descriptions, the relations between
+    /// entities, proposals.
+    pub fn world_graph(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}{}", self.base, WORLD_GRAPH_PATH))
+    }
+
+    /// The IRI of an article (also the name of the graph of what it says).
     pub fn article_iri(&self, article: &Article) -> NamedNode {
         NamedNode::new_unchecked(format!("{}article/{}", self.base, &article.id[..16]))
     }
 
-    /// The quads of one article: the article node, mentions, relations with evidence,
-    /// meetings and proposals. Entity descriptions come from [`GraphBuilder::entity_quads`].
+    /// The quads of one article: in the article's own named graph (named by the article
+    /// IRI) the article node, its mentions, meetings and the evidence of each relation;
+    /// in the world graph ([`GraphBuilder::world_graph`]) the relation triples themselves
+    /// and the proposal nodes, which several articles may share. Entity descriptions come
+    /// from [`GraphBuilder::entity_quads`]. No triple is ever in two graphs, so the union
+    /// of the graphs has no duplicates.
     pub fn add_article(&mut self, article: &Article, x: &Extraction, gaz: &Gazetteer) -> Vec<Quad> {
         let mut out = Vec::new();
+        let mut world = Vec::new();
         let art = self.article_iri(article);
         out.push(q(art.clone(), rdf::TYPE, schema::NEWS_ARTICLE));
         out.push(q(
@@ -508,8 +527,8 @@ impl GraphBuilder {
                 RelationKind::Proposed => {
                     let Some(label) = &r.proposal else { continue };
                     let p = self.node("proposal", &[&fold(label)]);
-                    out.push(q(p.clone(), rdf::TYPE, ng::PROPOSAL));
-                    out.push(q(
+                    world.push(q(p.clone(), rdf::TYPE, ng::PROPOSAL));
+                    world.push(q(
                         p.clone(),
                         rdfs::LABEL,
                         Literal::new_simple_literal(label),
@@ -520,9 +539,9 @@ impl GraphBuilder {
             if subj == obj {
                 continue;
             }
-            out.push(q(subj.clone(), pred, obj.clone()));
+            world.push(q(subj.clone(), pred, obj.clone()));
             if r.kind == RelationKind::MetWith {
-                out.push(q(obj.clone(), pred, subj.clone()));
+                world.push(q(obj.clone(), pred, subj.clone()));
             }
             let a = self.node(
                 "assertion",
@@ -568,7 +587,11 @@ impl GraphBuilder {
                 out.push(q(obj, ng::EVIDENCE, a));
             }
         }
-        out
+        let world_graph = self.world_graph();
+        out.into_iter()
+            .map(|x| in_graph(x, art.clone()))
+            .chain(world.into_iter().map(|x| in_graph(x, world_graph.clone())))
+            .collect()
     }
 
     /// Description quads of the entities changed since the last call (type, labels,
@@ -634,7 +657,13 @@ impl GraphBuilder {
                 ));
             }
         }
-        (changed, out)
+        let world_graph = self.world_graph();
+        (
+            changed,
+            out.into_iter()
+                .map(|x| in_graph(x, world_graph.clone()))
+                .collect(),
+        )
     }
 }
 

@@ -9,7 +9,8 @@
 //! 3. [`graph`]: extractions → RDF quads with deterministic IRIs, merging entities across
 //!    articles, in the vocabulary of `ontology/newsgraph.ttl`;
 //! 4. [`store`]: an embedded Oxigraph store (RocksDB on disk, or in memory);
-//! 5. [`query`] and [`export`]: the bundled SPARQL queries, and RDF serialisations.
+//! 5. [`query`], [`export`] and [`push`]: the bundled SPARQL queries, RDF
+//!    serialisations, and loading into external triple stores over HTTP.
 
 pub mod eval;
 pub mod export;
@@ -17,5 +18,6 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod pipeline;
+pub mod push;
 pub mod query;
 pub mod store;

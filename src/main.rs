@@ -17,6 +17,8 @@ use newsgraph::store::NewsStore;
 
 /// Exit code when some inputs were skipped.
 const EXIT_PARTIAL: u8 = 3;
+/// Exit code when a push left a remote graph incomplete.
+const EXIT_INCOMPLETE: u8 = 5;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -27,7 +29,7 @@ const EXIT_PARTIAL: u8 = 3;
 organisations, places and events, and who met with whom, who backs whom and who proposed what. \
 It merges what many articles say into one graph in an embedded Oxigraph store, keeping for every \
 fact the article and sentence it came from.",
-    after_help = "Examples:\n  newsgraph ingest --store kg/ articles/\n  newsgraph queries\n  newsgraph query --store kg/ who-met-whom\n  newsgraph query --store kg/ entity --param entity=\"Sergei Lavrov\"\n  newsgraph export --store kg/ --format turtle -o kg.ttl\n  cat feed.jsonl | newsgraph extract - --input-format jsonl --format ntriples > kg.nt\n\nExit codes: 0 success; 1 error; 2 usage error; 3 some inputs were skipped (the rest was stored)."
+    after_help = "Examples:\n  newsgraph ingest --store kg/ articles/\n  newsgraph queries\n  newsgraph query --store kg/ who-met-whom\n  newsgraph query --store kg/ entity --param entity=\"Sergei Lavrov\"\n  newsgraph export --store kg/ --format turtle -o kg.ttl\n  cat feed.jsonl | newsgraph extract - --input-format jsonl --format ntriples > kg.nt\n  newsgraph push --store kg/ --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --graph https://example.org/news --user dba --password-env PW\n\nExit codes: 0 success; 1 error; 2 usage error; 3 some inputs were skipped (the rest was stored);\n4 an eval floor was not met; 5 a push left a remote graph incomplete."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -84,6 +86,79 @@ enum Command {
         /// Write to this file instead of stdout
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Keep each article's facts in its own named graph (named by the article IRI) and
+        /// the merged entities and relations in the world graph (trig, nquads, jsonld)
+        #[arg(long)]
+        graph_per_article: bool,
+    },
+    /// Load the store's graph into an external triple store over HTTP
+    #[command(after_help = "Examples:\n  \
+VIRTUOSO_PASSWORD=dba newsgraph push --store kg/ --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth \\\n      \
+--graph https://example.org/news --user dba --password-env VIRTUOSO_PASSWORD\n  \
+newsgraph push --store kg/ --update-endpoint http://127.0.0.1:8890/sparql-auth --graph-per-article --user dba --password-env PW\n  \
+newsgraph push --store kg/ --endpoint http://localhost:7878/store --graph https://example.org/news --dry-run\n\n\
+--endpoint speaks the SPARQL 1.1 Graph Store Protocol (PUT replaces a graph, POST adds), --update-endpoint SPARQL 1.1 Update\n\
+(INSERT DATA). Each remote graph is replaced, never added to twice; a push records what it sent, so the next one sends only\n\
+graphs that changed (--full sends all). Large graphs go in batches (--batch-triples). With a query endpoint (--query-endpoint,\n\
+or the Update endpoint itself) the remote triple counts are compared with the local ones afterwards.\n\
+Passwords come from an environment variable (--password-env) or a prompt, never from the command line.\n\n\
+Exit codes: 0 done (and verified when a query endpoint is known); 1 error, the remote graphs as they were or complete;\n\
+5 a remote graph was left incomplete (the message names it; push again to replace it).")]
+    Push {
+        /// The store folder
+        #[arg(long, value_name = "DIR")]
+        store: PathBuf,
+        /// Graph Store Protocol endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth
+        #[arg(
+            long,
+            value_name = "URL",
+            required_unless_present = "update_endpoint",
+            conflicts_with = "update_endpoint"
+        )]
+        endpoint: Option<String>,
+        /// SPARQL 1.1 Update endpoint, e.g. http://127.0.0.1:8890/sparql-auth
+        #[arg(long, value_name = "URL")]
+        update_endpoint: Option<String>,
+        /// SPARQL query endpoint used to check the remote counts afterwards
+        #[arg(long, value_name = "URL")]
+        query_endpoint: Option<String>,
+        /// Remote graph of the merged graph (with --graph-per-article: of the world graph)
+        #[arg(
+            long,
+            value_name = "IRI",
+            required_unless_present = "graph_per_article"
+        )]
+        graph: Option<String>,
+        /// One remote graph per article (its IRI) plus the world graph
+        #[arg(long)]
+        graph_per_article: bool,
+        /// User name for the remote store
+        #[arg(long, value_name = "USER")]
+        user: Option<String>,
+        /// Environment variable holding the password (asked on the terminal when absent)
+        #[arg(long, value_name = "VAR", requires = "user")]
+        password_env: Option<String>,
+        /// Authentication to offer
+        #[arg(long, value_enum, default_value = "auto")]
+        auth: newsgraph::push::AuthScheme,
+        /// Triples per request, at most
+        #[arg(long, default_value_t = 50_000, value_name = "N")]
+        batch_triples: usize,
+        /// Seconds to wait for each request
+        #[arg(long, default_value_t = 120.0, value_name = "SECS")]
+        timeout: f64,
+        /// Repeats of a request after a connection error, timeout or 5xx
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        retries: u32,
+        /// Send every graph, even those unchanged since the last push
+        #[arg(long)]
+        full: bool,
+        /// Show what would be sent, send nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// No progress or summary on stderr
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Run a bundled query by name, a .rq file, or --sparql '…'
     #[command(
@@ -299,12 +374,55 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store,
             format,
             output,
+            graph_per_article,
         } => {
             let s = NewsStore::open_read_only(&store)?;
+            let layout = if graph_per_article {
+                export::Layout::GraphPerArticle
+            } else {
+                export::Layout::Merged
+            };
+            if layout == export::Layout::GraphPerArticle && !format.rdf_format().supports_datasets()
+            {
+                bail!("{} has no named graphs: --graph-per-article needs --format trig, nquads or jsonld", format.rdf_format().name());
+            }
             let w = open_output(output.as_deref())?;
-            write_or_pipe(export::export(&s, format, w).map(|mut w| w.flush()))?;
+            write_or_pipe(export::export_layout(&s, format, layout, w).map(|mut w| w.flush()))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Push {
+            store,
+            endpoint,
+            update_endpoint,
+            query_endpoint,
+            graph,
+            graph_per_article,
+            user,
+            password_env,
+            auth,
+            batch_triples,
+            timeout,
+            retries,
+            full,
+            dry_run,
+            quiet,
+        } => push(PushArgs {
+            store,
+            endpoint,
+            update_endpoint,
+            query_endpoint,
+            graph,
+            graph_per_article,
+            user,
+            password_env,
+            auth,
+            batch_triples,
+            timeout,
+            retries,
+            full,
+            dry_run,
+            quiet,
+        }),
         Command::Query {
             store,
             query,
@@ -400,6 +518,147 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store,
             output,
         } => demo(&examples, &store, &output),
+    }
+}
+
+struct PushArgs {
+    store: PathBuf,
+    endpoint: Option<String>,
+    update_endpoint: Option<String>,
+    query_endpoint: Option<String>,
+    graph: Option<String>,
+    graph_per_article: bool,
+    user: Option<String>,
+    password_env: Option<String>,
+    auth: newsgraph::push::AuthScheme,
+    batch_triples: usize,
+    timeout: f64,
+    retries: u32,
+    full: bool,
+    dry_run: bool,
+    quiet: bool,
+}
+
+fn password(user: &str, env: Option<&str>) -> Result<String> {
+    if let Some(var) = env {
+        return std::env::var(var).with_context(|| {
+            format!("--password-env {var}: the environment variable {var} is not set")
+        });
+    }
+    if !io::stdin().is_terminal() {
+        bail!("--user {user} needs a password: name an environment variable holding it with --password-env VAR");
+    }
+    rpassword::prompt_password(format!("Password for {user}: "))
+        .context("cannot read the password from the terminal")
+}
+
+fn push(a: PushArgs) -> Result<ExitCode> {
+    use newsgraph::push::{self as p, Protocol, PushError, PushOptions};
+    let (url, protocol) = match (&a.endpoint, &a.update_endpoint) {
+        (Some(u), _) => (u, Protocol::GraphStore),
+        (None, Some(u)) => (u, Protocol::Update),
+        (None, None) => {
+            bail!("give --endpoint URL (Graph Store Protocol) or --update-endpoint URL")
+        }
+    };
+    let mut opts = PushOptions::new(p::endpoint_url(url)?, protocol);
+    if let Some(q) = &a.query_endpoint {
+        opts.query_endpoint = Some(p::endpoint_url(q)?);
+    }
+    if let Some(g) = &a.graph {
+        opts.graph = Some(
+            oxigraph::model::NamedNode::new(g)
+                .with_context(|| format!("--graph {g:?} is not an absolute IRI"))?,
+        );
+    }
+    if a.graph_per_article {
+        opts.layout = p::Layout::GraphPerArticle;
+    }
+    if a.batch_triples == 0 {
+        bail!("--batch-triples must be at least 1");
+    }
+    if !(a.timeout > 0.0 && a.timeout.is_finite()) {
+        bail!("--timeout must be a positive number of seconds");
+    }
+    opts.batch_triples = a.batch_triples;
+    opts.timeout = std::time::Duration::from_secs_f64(a.timeout);
+    opts.retries = a.retries;
+    opts.full = a.full;
+    opts.auth = a.auth;
+    let s = NewsStore::open(&a.store)?;
+    if a.dry_run {
+        let plan = p::plan(&s, &opts)?;
+        let mut out = io::stdout().lock();
+        let (mut n, mut t) = (0, 0);
+        for (graph, count, unchanged) in &plan {
+            writeln!(
+                out,
+                "{graph}\t{count}\t{}",
+                if *unchanged { "unchanged" } else { "send" }
+            )?;
+            if !unchanged {
+                n += 1;
+                t += count;
+            }
+        }
+        eprintln!(
+            "newsgraph: dry run: would send {t} triples in {n} of {} graphs to {}",
+            plan.len(),
+            p::http::without_query(&opts.endpoint)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(user) = &a.user {
+        opts.credentials = Some(p::Credentials {
+            user: user.clone(),
+            password: password(user, a.password_env.as_deref())?,
+        });
+    }
+    let tty = io::stderr().is_terminal() && !a.quiet;
+    let r = p::push(&s, &opts, |done, total| {
+        if tty {
+            eprint!("\rnewsgraph: pushing graph {done}/{total}…");
+        }
+    });
+    if tty {
+        eprint!("\r\x1b[K");
+    }
+    match r {
+        Ok(sum) => {
+            if !a.quiet {
+                let graphs = |n: usize| format!("{n} graph{}", if n == 1 { "" } else { "s" });
+                let check = match sum.verified_graphs {
+                    Some(n) => format!(
+                        "checked: the remote counts equal the local ones ({} triples in {}{})",
+                        sum.triples_total,
+                        graphs(n),
+                        if sum.resent > 0 {
+                            format!("; {} sent again after the check", graphs(sum.resent))
+                        } else {
+                            String::new()
+                        }
+                    ),
+                    None => "not checked (give --query-endpoint to compare the remote counts)"
+                        .to_string(),
+                };
+                eprintln!(
+                    "newsgraph: pushed {} triples in {} to {} ({} unchanged, {} requests, {} retried, {:.1}s); {check}",
+                    sum.triples_sent,
+                    graphs(sum.graphs_sent + sum.resent),
+                    p::http::without_query(&opts.endpoint),
+                    sum.graphs_unchanged,
+                    sum.requests,
+                    sum.retried,
+                    sum.seconds
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e @ PushError::Incomplete { .. }) => {
+            eprintln!("newsgraph: error: {e}");
+            Ok(ExitCode::from(EXIT_INCOMPLETE))
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -153,7 +153,7 @@ pub fn run<W: Write>(
     for (v, t) in params {
         prepared = prepared.substitute_variable(v.clone(), t.clone());
     }
-    let results = prepared
+    let results = crate::store::over_union(prepared)
         .on_store(store.inner())
         .execute()
         .map_err(|e| QueryError::Evaluation(e.to_string()))?;

@@ -3,12 +3,20 @@
 //! Each article is written in one transaction together with the entity descriptions it
 //! changes, so an article is either wholly in the store or not at all, and an article
 //! already stored (same content hash) is skipped: ingesting it again adds nothing.
+//!
+//! Layout (store format 2): what each article says is in a named graph named by the
+//! article's IRI; the merged world (entities, the relations between them, proposals) is
+//! in the world graph `{base}graph/world`; newsgraph's own bookkeeping (format, version,
+//! what was pushed where) is in graphs under `urn:newsgraph:`, which exports leave out.
+//! Queries see the union of the named graphs as their default graph.
 
 use std::path::{Path, PathBuf};
 
 use oxigraph::model::vocab::{rdf, rdfs};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::model::{
+    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term,
+};
+use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
 use crate::extract::EntityType;
@@ -17,6 +25,29 @@ use crate::graph::KnownEntity;
 
 /// The node that records which newsgraph wrote the store.
 pub const STORE_NODE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("urn:newsgraph:store");
+
+/// The graph of newsgraph's bookkeeping (format, version, push records).
+pub const META_GRAPH: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("urn:newsgraph:meta");
+
+/// The graph that [`NewsStore::load`] loads RDF from elsewhere into.
+pub const LOADED_GRAPH: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("urn:newsgraph:loaded");
+
+/// The store layout this newsgraph reads and writes (see the module header).
+pub const STORE_FORMAT: u32 = 2;
+
+/// Whether a graph is newsgraph's bookkeeping rather than data.
+pub fn is_bookkeeping(graph: &NamedOrBlankNode) -> bool {
+    matches!(graph, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with("urn:newsgraph:") && n.as_ref() != LOADED_GRAPH)
+}
+
+/// Makes a prepared query see the union of the store's named graphs as its default
+/// graph, unless the query names its own dataset (`FROM`, `FROM NAMED`).
+pub fn over_union(mut prepared: PreparedSparqlQuery) -> PreparedSparqlQuery {
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    prepared
+}
 
 /// Errors of the store stage.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +65,20 @@ pub enum StoreError {
         path: PathBuf,
         /// The cause.
         source: StorageError,
+    },
+    /// The store was written in another layout.
+    #[error("store {path} has store format {found}, and this newsgraph ({version}) reads format {expected}: {advice}")]
+    Format {
+        /// The store folder.
+        path: PathBuf,
+        /// The format found.
+        found: u32,
+        /// The format this build reads.
+        expected: u32,
+        /// This build's version.
+        version: &'static str,
+        /// What to do.
+        advice: &'static str,
     },
     /// The folder holds no store (for reading commands).
     #[error("no newsgraph store at {path} (run `newsgraph ingest --store {path} …` first)")]
@@ -80,6 +125,7 @@ impl NewsStore {
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let store = Store::open(path).map_err(|e| open_error(path, e))?;
         let s = NewsStore { store };
+        s.check_format(path)?;
         s.stamp()?;
         Ok(s)
     }
@@ -92,7 +138,48 @@ impl NewsStore {
             });
         }
         let store = Store::open_read_only(path).map_err(|e| open_error(path, e))?;
-        Ok(NewsStore { store })
+        let s = NewsStore { store };
+        s.check_format(path)?;
+        Ok(s)
+    }
+
+    /// The store format recorded in the store (format 1 stores recorded none).
+    pub fn format(&self) -> Result<Option<u32>, StoreError> {
+        for q in self.store.quads_for_pattern(
+            Some(STORE_NODE.into()),
+            Some(ng::STORE_FORMAT),
+            None,
+            Some(META_GRAPH.into()),
+        ) {
+            if let Term::Literal(l) = q?.object {
+                return Ok(l.value().parse().ok());
+            }
+        }
+        Ok(None)
+    }
+
+    /// Refuses a store of another layout: an older one would be half-read, a newer one
+    /// could be damaged by writing.
+    fn check_format(&self, path: &Path) -> Result<(), StoreError> {
+        let found = match self.format()? {
+            Some(f) => f,
+            None if self.store.is_empty()? => return Ok(()),
+            None => 1,
+        };
+        if found == STORE_FORMAT {
+            return Ok(());
+        }
+        Err(StoreError::Format {
+            path: path.to_path_buf(),
+            found,
+            expected: STORE_FORMAT,
+            version: env!("CARGO_PKG_VERSION"),
+            advice: if found < STORE_FORMAT {
+                "ingest the articles again into a new store (the old one is left untouched)"
+            } else {
+                "use the newer newsgraph that wrote it"
+            },
+        })
     }
 
     /// A store in memory.
@@ -106,13 +193,47 @@ impl NewsStore {
 
     fn stamp(&self) -> Result<(), StoreError> {
         let v = Literal::new_simple_literal(env!("CARGO_PKG_VERSION"));
-        self.store.insert(QuadRef::new(
-            STORE_NODE,
-            ng::STORE_VERSION,
-            &v,
-            GraphNameRef::DefaultGraph,
-        ))?;
+        let f = Literal::new_typed_literal(
+            STORE_FORMAT.to_string(),
+            oxigraph::model::vocab::xsd::INTEGER,
+        );
+        let mut t = self.store.start_transaction()?;
+        t.insert(QuadRef::new(STORE_NODE, ng::STORE_VERSION, &v, META_GRAPH));
+        t.insert(QuadRef::new(STORE_NODE, ng::STORE_FORMAT, &f, META_GRAPH));
+        t.commit()?;
         Ok(())
+    }
+
+    /// The data graphs (not bookkeeping), sorted by name.
+    pub fn data_graphs(&self) -> Result<Vec<NamedOrBlankNode>, StoreError> {
+        let mut out = Vec::new();
+        for g in self.store.named_graphs() {
+            let g = g?;
+            if !is_bookkeeping(&g) {
+                out.push(g);
+            }
+        }
+        out.sort_by_cached_key(ToString::to_string);
+        Ok(out)
+    }
+
+    /// Number of triples in the data graphs (the size of the merged graph).
+    pub fn data_len(&self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for g in self.data_graphs()? {
+            n += self.graph_len(g.as_ref().into())?;
+        }
+        Ok(n)
+    }
+
+    /// Number of triples in one graph.
+    pub fn graph_len(&self, graph: GraphNameRef<'_>) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for q in self.store.quads_for_pattern(None, None, None, Some(graph)) {
+            q?;
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// The Oxigraph store.
@@ -122,12 +243,9 @@ impl NewsStore {
 
     /// Whether an article node is stored.
     pub fn has_article(&self, iri: &NamedNode) -> Result<bool, StoreError> {
-        Ok(self.store.contains(QuadRef::new(
-            iri,
-            rdf::TYPE,
-            schema::NEWS_ARTICLE,
-            GraphNameRef::DefaultGraph,
-        ))?)
+        Ok(self
+            .store
+            .contains(QuadRef::new(iri, rdf::TYPE, schema::NEWS_ARTICLE, iri))?)
     }
 
     /// Number of quads.
@@ -149,12 +267,14 @@ impl NewsStore {
             p = ng::PERSON.as_str(), o = ng::ORGANIZATION.as_str(), l = ng::PLACE.as_str(), v = ng::EVENT.as_str(),
             label = rdfs::LABEL.as_str(), alt = skos::ALT_LABEL.as_str()
         );
-        let results = SparqlEvaluator::new()
-            .parse_query(&query)
-            .map_err(|e| StoreError::Query(e.to_string()))?
-            .on_store(&self.store)
-            .execute()
-            .map_err(|e| StoreError::Query(e.to_string()))?;
+        let results = over_union(
+            SparqlEvaluator::new()
+                .parse_query(&query)
+                .map_err(|e| StoreError::Query(e.to_string()))?,
+        )
+        .on_store(&self.store)
+        .execute()
+        .map_err(|e| StoreError::Query(e.to_string()))?;
         let mut out = Vec::new();
         if let QueryResults::Solutions(rows) = results {
             for row in rows {
@@ -200,12 +320,7 @@ impl NewsStore {
         let mut t = self.store.start_transaction()?;
         for iri in changed {
             let old: Vec<Quad> = t
-                .quads_for_pattern(
-                    Some(iri.as_ref().into()),
-                    Some(rdfs::LABEL),
-                    None,
-                    Some(GraphNameRef::DefaultGraph),
-                )
+                .quads_for_pattern(Some(iri.as_ref().into()), Some(rdfs::LABEL), None, None)
                 .collect::<Result<_, _>>()?;
             for quad in &old {
                 t.remove(quad);
@@ -217,10 +332,12 @@ impl NewsStore {
         Ok(())
     }
 
-    /// Loads RDF (for tests and for loading a graph exported elsewhere).
+    /// Loads RDF (for tests and for scoring a graph exported elsewhere): triples go to
+    /// [`LOADED_GRAPH`], quads keep their graphs.
     pub fn load(&self, format: oxigraph::io::RdfFormat, data: &[u8]) -> Result<(), StoreError> {
+        let parser = oxigraph::io::RdfParser::from_format(format).with_default_graph(LOADED_GRAPH);
         self.store
-            .load_from_slice(format, data)
+            .load_from_slice(parser, data)
             .map_err(|e| StoreError::Query(e.to_string()))
     }
 }
