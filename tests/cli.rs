@@ -327,3 +327,129 @@ fn user_gazetteer_entries_are_used_and_bad_lines_named() {
         .code(1)
         .stderr(predicate::str::contains("bad.tsv:2:"));
 }
+
+/// `--graph-per-article`: one named graph per article plus the world graph, read back by
+/// rdflib and rapper as datasets whose union is the merged graph, with no triple twice.
+#[test]
+fn graph_per_article_exports_are_datasets_that_independent_parsers_read() {
+    let required = std::env::var("NEWSGRAPH_REQUIRE_TOOLS").is_ok_and(|v| v == "1");
+    let (dir, store) = ingested();
+    let merged = dir.path().join("kg.nt");
+    bin()
+        .args(["export", "--store"])
+        .arg(&store)
+        .args(["--format", "ntriples", "-o"])
+        .arg(&merged)
+        .assert()
+        .success();
+    let triples = std::fs::read_to_string(&merged)
+        .expect("read")
+        .lines()
+        .count();
+    let articles = std::fs::read_dir(examples()).expect("examples").count();
+    let mut files = Vec::new();
+    for (format, ext) in [("trig", "trig"), ("nquads", "nq"), ("jsonld", "jsonld")] {
+        let path = dir.path().join(format!("kg.{ext}"));
+        bin()
+            .args(["export", "--graph-per-article", "--store"])
+            .arg(&store)
+            .args(["--format", format, "-o"])
+            .arg(&path)
+            .assert()
+            .success();
+        files.push((format, path));
+    }
+    let script = "import rdflib,sys\n\
+        for f,fmt in zip(sys.argv[1::2], sys.argv[2::2]):\n  \
+          d=rdflib.Dataset(); d.parse(f, format=fmt)\n  \
+          gs=[g for g in d.graphs() if len(g) > 0]\n  \
+          print(len(gs), sum(len(g) for g in gs), len(set((s,p,o) for s,p,o,g in d.quads())))";
+    let mut cmd = Command::new("python3");
+    cmd.args(["-c", script]);
+    for (format, path) in &files {
+        cmd.arg(path).arg(match *format {
+            "jsonld" => "json-ld",
+            f => f,
+        });
+    }
+    match cmd.output() {
+        Ok(o) if o.status.success() => {
+            let lines: Vec<String> = String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .map(str::to_string)
+                .collect();
+            assert_eq!(lines.len(), 3, "{lines:?}");
+            for l in &lines {
+                assert_eq!(
+                    *l,
+                    format!("{} {triples} {triples}", articles + 1),
+                    "a graph per article plus the world graph, nothing twice (graphs, quads, distinct triples)"
+                );
+            }
+        }
+        other => assert!(!required, "rdflib could not check the exports: {other:?}"),
+    }
+    for (format, path) in files.iter().filter(|(f, _)| *f != "jsonld") {
+        match Command::new("rapper")
+            .args(["-q", "-i", format, "-c"])
+            .arg(path)
+            .output()
+        {
+            Ok(o) => assert!(
+                o.status.success(),
+                "rapper rejects the {format} export: {}",
+                String::from_utf8_lossy(&o.stderr)
+            ),
+            Err(e) => assert!(!required, "rapper is not installed: {e}"),
+        }
+    }
+    bin()
+        .args([
+            "export",
+            "--graph-per-article",
+            "--format",
+            "turtle",
+            "--store",
+        ])
+        .arg(&store)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "needs --format trig, nquads or jsonld",
+        ));
+}
+
+/// A store of the first layout (everything in the default graph, no format stamp) is
+/// refused by reading and writing commands alike, and left as it was.
+#[test]
+fn stores_of_another_format_are_refused_and_left_alone() {
+    let dir = TempDir::new().expect("tempdir");
+    let old = dir.path().join("old-kg");
+    {
+        let s = oxigraph::store::Store::open(&old).expect("store");
+        s.insert(oxigraph::model::QuadRef::new(
+            oxigraph::model::NamedNodeRef::new_unchecked("http://x/s"),
+            oxigraph::model::NamedNodeRef::new_unchecked("http://x/p"),
+            oxigraph::model::LiteralRef::new_simple_literal("o"),
+            oxigraph::model::GraphNameRef::DefaultGraph,
+        ))
+        .expect("insert");
+    }
+    for args in [
+        vec!["query", "who-met-whom", "--store"],
+        vec!["export", "--store"],
+        vec!["ingest", "--store"],
+    ] {
+        let mut c = bin();
+        c.args(&args).arg(&old);
+        if args[0] == "ingest" {
+            c.arg(examples());
+        }
+        c.assert().failure().stderr(
+            predicate::str::contains("has store format 1")
+                .and(predicate::str::contains("ingest the articles again")),
+        );
+    }
+    let s = oxigraph::store::Store::open_read_only(&old).expect("store");
+    assert_eq!(s.len().expect("len"), 1, "the old store is untouched");
+}
