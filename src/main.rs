@@ -141,9 +141,9 @@ Exit codes: 0 done (and verified when a query endpoint is known); 1 error, the r
         /// Authentication to offer
         #[arg(long, value_enum, default_value = "auto")]
         auth: newsgraph::push::AuthScheme,
-        /// Triples per request, at most
-        #[arg(long, default_value_t = 50_000, value_name = "N")]
-        batch_triples: usize,
+        /// Triples per request, at most [default: 50000 with --endpoint, 500 with --update-endpoint]
+        #[arg(long, value_name = "N")]
+        batch_triples: Option<usize>,
         /// Seconds to wait for each request
         #[arg(long, default_value_t = 120.0, value_name = "SECS")]
         timeout: f64,
@@ -531,7 +531,7 @@ struct PushArgs {
     user: Option<String>,
     password_env: Option<String>,
     auth: newsgraph::push::AuthScheme,
-    batch_triples: usize,
+    batch_triples: Option<usize>,
     timeout: f64,
     retries: u32,
     full: bool,
@@ -574,13 +574,15 @@ fn push(a: PushArgs) -> Result<ExitCode> {
     if a.graph_per_article {
         opts.layout = p::Layout::GraphPerArticle;
     }
-    if a.batch_triples == 0 {
-        bail!("--batch-triples must be at least 1");
+    if let Some(n) = a.batch_triples {
+        if n == 0 {
+            bail!("--batch-triples must be at least 1");
+        }
+        opts.batch_triples = n;
     }
     if !(a.timeout > 0.0 && a.timeout.is_finite()) {
         bail!("--timeout must be a positive number of seconds");
     }
-    opts.batch_triples = a.batch_triples;
     opts.timeout = std::time::Duration::from_secs_f64(a.timeout);
     opts.retries = a.retries;
     opts.full = a.full;

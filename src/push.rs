@@ -141,6 +141,7 @@ pub enum PushError {
 
 fn status_hint(status: u16) -> &'static str {
     match status {
+        400 => " Bad Request (if the server finds the request too large, lower --batch-triples)",
         403 => " Forbidden (the user may not write here)",
         404 => " Not Found (is this the Graph Store / Update endpoint URL?)",
         405 => " Method Not Allowed (a read-only endpoint? use the Graph Store or Update URL)",
@@ -194,8 +195,9 @@ pub struct PushOptions {
 }
 
 impl PushOptions {
-    /// Options with the defaults: 50,000 triples or 8 MB a request, 120 s timeout, 3
-    /// retries from 0.5 s.
+    /// Options with the defaults: 50,000 triples (Graph Store) or 500 triples (Update:
+    /// Virtuoso 7 refuses an `INSERT DATA` of 2,000) and at most 8 MB a request, 120 s
+    /// timeout, 3 retries from 0.5 s.
     pub fn new(endpoint: Url, protocol: Protocol) -> PushOptions {
         PushOptions {
             endpoint,
@@ -203,7 +205,10 @@ impl PushOptions {
             query_endpoint: None,
             graph: None,
             layout: Layout::Merged,
-            batch_triples: 50_000,
+            batch_triples: match protocol {
+                Protocol::GraphStore => 50_000,
+                Protocol::Update => 500,
+            },
             batch_bytes: 8 << 20,
             timeout: Duration::from_secs(120),
             retries: 3,
