@@ -104,62 +104,7 @@ or the Update endpoint itself) the remote triple counts are compared with the lo
 Passwords come from an environment variable (--password-env) or a prompt, never from the command line.\n\n\
 Exit codes: 0 done (and verified when a query endpoint is known); 1 error, the remote graphs as they were or complete;\n\
 5 a remote graph was left incomplete (the message names it; push again to replace it).")]
-    Push {
-        /// The store folder
-        #[arg(long, value_name = "DIR")]
-        store: PathBuf,
-        /// Graph Store Protocol endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth
-        #[arg(
-            long,
-            value_name = "URL",
-            required_unless_present = "update_endpoint",
-            conflicts_with = "update_endpoint"
-        )]
-        endpoint: Option<String>,
-        /// SPARQL 1.1 Update endpoint, e.g. http://127.0.0.1:8890/sparql-auth
-        #[arg(long, value_name = "URL")]
-        update_endpoint: Option<String>,
-        /// SPARQL query endpoint used to check the remote counts afterwards
-        #[arg(long, value_name = "URL")]
-        query_endpoint: Option<String>,
-        /// Remote graph of the merged graph (with --graph-per-article: of the world graph)
-        #[arg(
-            long,
-            value_name = "IRI",
-            required_unless_present = "graph_per_article"
-        )]
-        graph: Option<String>,
-        /// One remote graph per article (its IRI) plus the world graph
-        #[arg(long)]
-        graph_per_article: bool,
-        /// User name for the remote store
-        #[arg(long, value_name = "USER")]
-        user: Option<String>,
-        /// Environment variable holding the password (asked on the terminal when absent)
-        #[arg(long, value_name = "VAR", requires = "user")]
-        password_env: Option<String>,
-        /// Authentication to offer
-        #[arg(long, value_enum, default_value = "auto")]
-        auth: newsgraph::push::AuthScheme,
-        /// Triples per request, at most [default: 50000 with --endpoint, 500 with --update-endpoint]
-        #[arg(long, value_name = "N")]
-        batch_triples: Option<usize>,
-        /// Seconds to wait for each request
-        #[arg(long, default_value_t = 120.0, value_name = "SECS")]
-        timeout: f64,
-        /// Repeats of a request after a connection error, timeout or 5xx
-        #[arg(long, default_value_t = 3, value_name = "N")]
-        retries: u32,
-        /// Send every graph, even those unchanged since the last push
-        #[arg(long)]
-        full: bool,
-        /// Show what would be sent, send nothing
-        #[arg(long)]
-        dry_run: bool,
-        /// No progress or summary on stderr
-        #[arg(short, long)]
-        quiet: bool,
-    },
+    Push(PushArgs),
     /// Run a bundled query by name, a .rq file, or --sparql '…'
     #[command(
         after_help = "Examples:\n  newsgraph query --store kg/ who-met-whom\n  newsgraph query --store kg/ entity --param entity=\"John Kerry\"\n  newsgraph query --store kg/ my-query.rq --results json\n  newsgraph query --store kg/ --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n\nParameters are bound as RDF terms (a string literal, or an IRI for http(s): values), never pasted into the query."
@@ -390,39 +335,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_or_pipe(export::export_layout(&s, format, layout, w).map(|mut w| w.flush()))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Push {
-            store,
-            endpoint,
-            update_endpoint,
-            query_endpoint,
-            graph,
-            graph_per_article,
-            user,
-            password_env,
-            auth,
-            batch_triples,
-            timeout,
-            retries,
-            full,
-            dry_run,
-            quiet,
-        } => push(PushArgs {
-            store,
-            endpoint,
-            update_endpoint,
-            query_endpoint,
-            graph,
-            graph_per_article,
-            user,
-            password_env,
-            auth,
-            batch_triples,
-            timeout,
-            retries,
-            full,
-            dry_run,
-            quiet,
-        }),
+        Command::Push(args) => push(args),
         Command::Query {
             store,
             query,
@@ -521,21 +434,61 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+#[derive(clap::Args, Debug)]
 struct PushArgs {
+    /// The store folder
+    #[arg(long, value_name = "DIR")]
     store: PathBuf,
+    /// Graph Store Protocol endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth
+    #[arg(
+        long,
+        value_name = "URL",
+        required_unless_present = "update_endpoint",
+        conflicts_with = "update_endpoint"
+    )]
     endpoint: Option<String>,
+    /// SPARQL 1.1 Update endpoint, e.g. http://127.0.0.1:8890/sparql-auth
+    #[arg(long, value_name = "URL")]
     update_endpoint: Option<String>,
+    /// SPARQL query endpoint used to check the remote counts afterwards
+    #[arg(long, value_name = "URL")]
     query_endpoint: Option<String>,
+    /// Remote graph of the merged graph (with --graph-per-article: of the world graph)
+    #[arg(
+        long,
+        value_name = "IRI",
+        required_unless_present = "graph_per_article"
+    )]
     graph: Option<String>,
+    /// One remote graph per article (its IRI) plus the world graph
+    #[arg(long)]
     graph_per_article: bool,
+    /// User name for the remote store
+    #[arg(long, value_name = "USER")]
     user: Option<String>,
+    /// Environment variable holding the password (asked on the terminal when absent)
+    #[arg(long, value_name = "VAR", requires = "user")]
     password_env: Option<String>,
+    /// Authentication to offer
+    #[arg(long, value_enum, default_value = "auto")]
     auth: newsgraph::push::AuthScheme,
+    /// Triples per request, at most [default: 50000 with --endpoint, 500 with --update-endpoint]
+    #[arg(long, value_name = "N")]
     batch_triples: Option<usize>,
+    /// Seconds to wait for each request
+    #[arg(long, default_value_t = 120.0, value_name = "SECS")]
     timeout: f64,
+    /// Repeats of a request after a connection error, timeout or 5xx
+    #[arg(long, default_value_t = 3, value_name = "N")]
     retries: u32,
+    /// Send every graph, even those unchanged since the last push
+    #[arg(long)]
     full: bool,
+    /// Show what would be sent, send nothing
+    #[arg(long)]
     dry_run: bool,
+    /// No progress or summary on stderr
+    #[arg(short, long)]
     quiet: bool,
 }
 

@@ -419,15 +419,10 @@ pub fn push(
         ..PushSummary::default()
     };
     for (i, u) in units.iter().enumerate() {
-        let unchanged = !opts.full
-            && recorded_digest(store, &endpoint, &u.remote)?.as_deref() == Some(&u.digest);
-        if unchanged {
+        if unchanged(store, opts, &endpoint, u)? {
             summary.graphs_unchanged += 1;
         } else {
-            // forget the record first: a failure below leaves the unit to send again
-            record(store, &endpoint, &u.remote, None)?;
-            summary.triples_sent += send_unit(&mut client, store, opts, u)?;
-            record(store, &endpoint, &u.remote, Some(&u.digest))?;
+            summary.triples_sent += send_and_record(&mut client, store, opts, &endpoint, u)?;
             summary.graphs_sent += 1;
         }
         progress(i + 1, units.len());
@@ -437,9 +432,8 @@ pub fn push(
         if !wrong.is_empty() {
             // a stale record (the remote store was emptied) or a lost request: once more
             for &i in &wrong {
-                record(store, &endpoint, &units[i].remote, None)?;
-                summary.triples_sent += send_unit(&mut client, store, opts, &units[i])?;
-                record(store, &endpoint, &units[i].remote, Some(&units[i].digest))?;
+                summary.triples_sent +=
+                    send_and_record(&mut client, store, opts, &endpoint, &units[i])?;
                 summary.resent += 1;
             }
             let again: Vec<Unit> = wrong.iter().map(|&i| units[i].clone()).collect();
@@ -464,6 +458,35 @@ pub fn push(
     Ok(summary)
 }
 
+/// Whether a unit is as last sent to this endpoint (and `--full` was not asked).
+fn unchanged(
+    store: &NewsStore,
+    opts: &PushOptions,
+    endpoint: &Url,
+    unit: &Unit,
+) -> Result<bool, PushError> {
+    Ok(!opts.full
+        && recorded_digest(store, endpoint, &unit.remote)?.as_deref() == Some(&unit.digest))
+}
+
+/// Sends a unit and records its digest; the old record is forgotten first, so a failure
+/// leaves the unit to be sent again.
+fn send_and_record(
+    client: &mut http::Client,
+    store: &NewsStore,
+    opts: &PushOptions,
+    endpoint: &Url,
+    unit: &Unit,
+) -> Result<usize, PushError> {
+    record(store, endpoint, &unit.remote, None)?;
+    let sent = match opts.protocol {
+        Protocol::GraphStore => send_gsp(client, store, opts, unit)?,
+        Protocol::Update => send_update(client, store, opts, unit)?,
+    };
+    record(store, endpoint, &unit.remote, Some(&unit.digest))?;
+    Ok(sent)
+}
+
 /// Batches of N-Triples of one unit.
 fn batches<'a>(
     store: &'a NewsStore,
@@ -486,18 +509,6 @@ fn batches<'a>(
         }
         (n > 0).then_some(Ok((body, n)))
     })
-}
-
-fn send_unit(
-    client: &mut http::Client,
-    store: &NewsStore,
-    opts: &PushOptions,
-    unit: &Unit,
-) -> Result<usize, PushError> {
-    match opts.protocol {
-        Protocol::GraphStore => send_gsp(client, store, opts, unit),
-        Protocol::Update => send_update(client, store, opts, unit),
-    }
 }
 
 fn send_gsp(
@@ -671,9 +682,8 @@ pub fn plan(
     units(store, opts)?
         .into_iter()
         .map(|u| {
-            let unchanged = !opts.full
-                && recorded_digest(store, &endpoint, &u.remote)?.as_deref() == Some(&u.digest);
-            Ok((u.remote.as_str().to_string(), u.count, unchanged))
+            let same = unchanged(store, opts, &endpoint, &u)?;
+            Ok((u.remote.as_str().to_string(), u.count, same))
         })
         .collect()
 }

@@ -272,6 +272,20 @@ fn local_graphs(kg: &Path) -> BTreeMap<String, usize> {
     m
 }
 
+/// The remote names of the local graphs when the world graph is pushed to `world`.
+fn remote_graphs(local: &BTreeMap<String, usize>, world: &str) -> Vec<String> {
+    local
+        .keys()
+        .map(|g| {
+            if g.ends_with("graph/world") {
+                world.to_string()
+            } else {
+                g.clone()
+            }
+        })
+        .collect()
+}
+
 fn err(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -344,16 +358,7 @@ fn push_to_virtuoso_with_both_protocols() {
         "{}",
         err(&o)
     );
-    let graphs: Vec<String> = local
-        .keys()
-        .map(|g| {
-            if g.ends_with("graph/world") {
-                world.clone()
-            } else {
-                g.clone()
-            }
-        })
-        .collect();
+    let graphs = remote_graphs(&local, &world);
     for (g, (lg, n)) in graphs.iter().zip(&local) {
         assert_eq!(remote_count(&base, std::slice::from_ref(g)), *n, "{lg}");
     }
@@ -385,16 +390,7 @@ fn push_to_virtuoso_with_both_protocols() {
         "{}",
         err(&o)
     );
-    let graphs2: Vec<String> = local2
-        .keys()
-        .map(|g| {
-            if g.ends_with("graph/world") {
-                world.clone()
-            } else {
-                g.clone()
-            }
-        })
-        .collect();
+    let graphs2 = remote_graphs(&local2, &world);
     assert_eq!(
         remote_count(&base, &graphs2),
         local2.values().sum::<usize>(),
