@@ -11,17 +11,19 @@ mod dates;
 mod html;
 mod jsonl;
 mod layout;
+mod source;
 
-use std::fs;
-use std::io::Read;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 pub use dates::{month_number, parse_date, resolve_month_day, resolve_weekday, weekday};
 pub use layout::{analyse as analyse_layout, title_case, Layout, OUTLETS};
+pub use source::{
+    list_inputs, read_bytes, read_input, InputFormat, ReadOptions, DEFAULT_MAX_ARTICLE_BYTES,
+};
 
 /// What a block of an article's text is, as far as extraction cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -227,6 +229,23 @@ pub enum IngestError {
         /// `path` or `path:line`.
         location: String,
     },
+    /// An article longer than the limit (a log file, a database dump, a runaway page).
+    #[error("{location}: article is over the limit of {} {}(--max-article-bytes); skipped", human_bytes(*limit as u64), size.map(|s| format!("(it has {}) ", human_bytes(s))).unwrap_or_default())]
+    TooLarge {
+        /// `path` or `path:line`.
+        location: String,
+        /// Its size in bytes, when known (not for pipes).
+        size: Option<u64>,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A file found in a folder whose extension is not an article format's. Not an
+    /// error: reported so that nothing is left out unseen, but not counted as skipped.
+    #[error("{path}: not an article file (.txt .text .md .html .htm .xhtml .jsonl .ndjson); ignored (name it on the command line to read it as text)")]
+    Ignored {
+        /// The file.
+        path: PathBuf,
+    },
     /// A JSON Lines record that does not parse or lacks text.
     #[error("{path}:{line}: {message}")]
     Json {
@@ -237,170 +256,6 @@ pub enum IngestError {
         /// What is wrong.
         message: String,
     },
-}
-
-/// The input formats newsgraph reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum InputFormat {
-    /// Guess from the file extension (and content, for stdin).
-    Auto,
-    /// Plain text, one article per file.
-    Text,
-    /// An HTML page, one article per file.
-    Html,
-    /// JSON Lines: one article per line with `text` and optional id, url, title, source, published.
-    Jsonl,
-}
-
-/// Lists the article files under the given paths: files as given, folders recursively
-/// (hidden files and folders skipped), in a stable order. `-` stands for stdin.
-pub fn list_inputs(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            out.push(Ok(path.clone()));
-            continue;
-        }
-        match fs::metadata(path) {
-            Err(source) => out.push(Err(IngestError::Io {
-                path: path.clone(),
-                source,
-            })),
-            Ok(m) if m.is_dir() => {
-                let walker = walkdir::WalkDir::new(path)
-                    .follow_links(true)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_entry(|e| {
-                        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-                    });
-                for entry in walker {
-                    match entry {
-                        Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
-                            out.push(Ok(e.into_path()))
-                        }
-                        Ok(_) => {}
-                        Err(err) => {
-                            let p = err
-                                .path()
-                                .map(Path::to_path_buf)
-                                .unwrap_or_else(|| path.clone());
-                            let source = err
-                                .into_io_error()
-                                .unwrap_or_else(|| std::io::Error::other("filesystem loop"));
-                            out.push(Err(IngestError::Io { path: p, source }));
-                        }
-                    }
-                }
-            }
-            Ok(_) => out.push(Ok(path.clone())),
-        }
-    }
-    out
-}
-
-/// Whether a file found in a folder is one newsgraph reads.
-fn is_article_file(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("txt" | "text" | "md" | "html" | "htm" | "xhtml" | "jsonl" | "ndjson")
-    )
-}
-
-fn format_of(path: &Path, content: &str, asked: InputFormat) -> InputFormat {
-    if asked != InputFormat::Auto {
-        return asked;
-    }
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("html" | "htm" | "xhtml") => InputFormat::Html,
-        Some("jsonl" | "ndjson") => InputFormat::Jsonl,
-        Some(_) => InputFormat::Text,
-        None => {
-            let head = content.trim_start();
-            if head.starts_with('<')
-                && head
-                    .get(..200)
-                    .unwrap_or(head)
-                    .to_ascii_lowercase()
-                    .contains("<html")
-                || head.to_ascii_lowercase().starts_with("<!doctype html")
-            {
-                InputFormat::Html
-            } else if head.starts_with('{') {
-                InputFormat::Jsonl
-            } else {
-                InputFormat::Text
-            }
-        }
-    }
-}
-
-/// Reads one input (a file, or stdin for `-`) into articles. A JSON Lines file gives one
-/// result per line, so one bad line does not lose the others.
-pub fn read_input(path: &Path, format: InputFormat) -> Vec<Result<Article, IngestError>> {
-    let (bytes, label) = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        if let Err(source) = std::io::stdin().lock().read_to_end(&mut buf) {
-            return vec![Err(IngestError::Io {
-                path: path.to_path_buf(),
-                source,
-            })];
-        }
-        (buf, "<stdin>".to_string())
-    } else {
-        match fs::read(path) {
-            Ok(b) => (b, path.display().to_string()),
-            Err(source) => {
-                return vec![Err(IngestError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                })]
-            }
-        }
-    };
-    read_bytes(path, &label, &bytes, format)
-}
-
-/// Reads articles from bytes already in memory; `label` names them in messages.
-pub fn read_bytes(
-    path: &Path,
-    label: &str,
-    bytes: &[u8],
-    format: InputFormat,
-) -> Vec<Result<Article, IngestError>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let content = match std::str::from_utf8(bytes) {
-        Ok(s) if !s.contains('\0') => s,
-        _ => {
-            return vec![Err(IngestError::NotText {
-                path: PathBuf::from(label),
-            })]
-        }
-    };
-    match format_of(path, content, format) {
-        InputFormat::Jsonl => jsonl::read(Path::new(label), content),
-        InputFormat::Html => vec![one(label, html::read(content))],
-        InputFormat::Text | InputFormat::Auto => {
-            vec![one(label, (content.to_string(), Metadata::default()))]
-        }
-    }
-}
-
-fn one(label: &str, (text, meta): (String, Metadata)) -> Result<Article, IngestError> {
-    if text.trim().is_empty() {
-        return Err(IngestError::Empty {
-            location: label.to_string(),
-        });
-    }
-    Ok(Article::from_text(label, &text, meta))
 }
 
 /// Normalises line ends and strips trailing spaces, so the same article pasted on two
@@ -418,6 +273,28 @@ pub fn normalise_text(text: &str) -> String {
     s
 }
 
+impl IngestError {
+    /// Whether this is only a notice (a file ignored by its extension), not a skipped input.
+    pub fn is_notice(&self) -> bool {
+        matches!(self, IngestError::Ignored { .. })
+    }
+}
+
+/// A size for people: `532 B`, `16.0 MiB`.
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit + 1 < UNITS.len() {
+        v /= 1024.0;
+        unit += 1;
+    }
+    format!("{v:.1} {}", UNITS[unit])
+}
+
 /// Lower-case hex SHA-256.
 pub fn hex_sha256(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
@@ -431,31 +308,6 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn binary_input_is_reported_with_its_name() {
-        let r = read_bytes(
-            Path::new("x.txt"),
-            "x.txt",
-            b"\x00\x01\xff",
-            InputFormat::Auto,
-        );
-        let err = r
-            .into_iter()
-            .next()
-            .and_then(Result::err)
-            .map(|e| e.to_string());
-        assert_eq!(
-            err.as_deref(),
-            Some("x.txt: not a UTF-8 text file (binary or other encoding); skipped")
-        );
-    }
-
-    #[test]
-    fn empty_input_is_an_error() {
-        let r = read_bytes(Path::new("e.txt"), "e.txt", b"  \n\n", InputFormat::Auto);
-        assert!(matches!(r.as_slice(), [Err(IngestError::Empty { .. })]));
-    }
 
     #[test]
     fn same_text_with_other_line_ends_has_one_identity() {

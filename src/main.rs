@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use newsgraph::export::{self, Format};
 use newsgraph::extract::Gazetteer;
 use newsgraph::graph::DEFAULT_BASE;
-use newsgraph::ingest::InputFormat;
+use newsgraph::ingest::{InputFormat, ReadOptions};
 use newsgraph::pipeline;
 use newsgraph::query::{self, Bundled, ResultsFormat, BUNDLED};
 use newsgraph::store::NewsStore;
@@ -184,6 +184,9 @@ struct ExtractOpts {
     /// Input format (auto: by extension and content)
     #[arg(long, value_enum, default_value = "auto")]
     input_format: InputFormat,
+    /// Skip articles (files, or JSON lines) larger than this (bytes, or with K, M, G)
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    max_article_bytes: usize,
     /// Base IRI of minted nodes (must end with / or #)
     #[arg(long, default_value = DEFAULT_BASE, value_name = "IRI")]
     base: String,
@@ -196,6 +199,45 @@ struct ExtractOpts {
     /// No progress or summary on stderr
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// A size in bytes: `1000`, `64K`, `16M`, `1G` (powers of 1024).
+fn parse_size(s: &str) -> Result<usize, String> {
+    let s = s.trim();
+    let (digits, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => s.split_at(i),
+        None => (s, ""),
+    };
+    let shift = match unit
+        .trim()
+        .to_ascii_uppercase()
+        .trim_end_matches(['B', 'I'])
+    {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => {
+            return Err(format!(
+                "{s:?} is not a size (a number of bytes, or with K, M or G)"
+            ))
+        }
+    };
+    let n: usize = digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (a number of bytes, or with K, M or G)"))?;
+    n.checked_mul(1 << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("{s:?} is out of range"))
+}
+
+impl ExtractOpts {
+    fn read(&self) -> ReadOptions {
+        ReadOptions {
+            format: self.input_format,
+            max_article_bytes: self.max_article_bytes,
+        }
+    }
 }
 
 fn gazetteer(path: Option<&Path>) -> Result<&'static Gazetteer> {
@@ -238,19 +280,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let started = std::time::Instant::now();
             let tty = io::stderr().is_terminal() && !opts.quiet;
-            let sum = pipeline::ingest(
-                &s,
-                &paths,
-                opts.input_format,
-                &opts.base,
-                gaz,
-                report,
-                |p| {
-                    if tty && p.added % 25 == 0 {
-                        eprint!("\rnewsgraph: {} articles…", p.added);
-                    }
-                },
-            )?;
+            let sum = pipeline::ingest(&s, &paths, opts.read(), &opts.base, gaz, report, |p| {
+                if tty && p.added % 25 == 0 {
+                    eprint!("\rnewsgraph: {} articles…", p.added);
+                }
+            })?;
             if tty {
                 eprint!("\r");
             }
@@ -280,7 +314,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let mut written: io::Result<()> = Ok(());
                 let skipped = pipeline::read_all(
                     &paths,
-                    opts.input_format,
+                    opts.read(),
                     |a| {
                         if written.is_ok() {
                             let x = newsgraph::extract::extract(&a, gaz);
@@ -297,8 +331,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     ExitCode::SUCCESS
                 });
             }
-            let (quads, sum) =
-                pipeline::extract_all(&paths, opts.input_format, &opts.base, gaz, report)?;
+            let (quads, sum) = pipeline::extract_all(&paths, opts.read(), &opts.base, gaz, report)?;
             let store = NewsStore::memory()?;
             store.inner().extend(quads)?;
             let w = open_output(output.as_deref())?;
@@ -398,7 +431,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (None, None) if !paths.is_empty() => {
                     let (quads, _) = pipeline::extract_all(
                         &paths,
-                        InputFormat::Auto,
+                        ReadOptions::default(),
                         DEFAULT_BASE,
                         Gazetteer::bundled(),
                         report,
@@ -635,7 +668,7 @@ fn demo(examples: &Path, store: &Path, output: &Path) -> Result<ExitCode> {
     let sum = pipeline::ingest(
         &s,
         &[examples.to_path_buf()],
-        InputFormat::Auto,
+        ReadOptions::default(),
         DEFAULT_BASE,
         Gazetteer::bundled(),
         report,

@@ -9,7 +9,7 @@ use oxigraph::model::Quad;
 
 use crate::extract::{extract, Gazetteer};
 use crate::graph::{GraphBuilder, GraphError};
-use crate::ingest::{list_inputs, read_input, Article, IngestError, InputFormat};
+use crate::ingest::{list_inputs, read_input, Article, IngestError, ReadOptions};
 use crate::store::{NewsStore, StoreError};
 
 /// Counts of one run.
@@ -39,10 +39,11 @@ pub enum PipelineError {
 }
 
 /// Reads every input, calling `on_article` for each article and `on_error` for each input
-/// that cannot be read.
+/// that cannot be read (and for each file ignored by its extension, which is not counted
+/// as skipped). Returns the number of inputs skipped.
 pub fn read_all(
     paths: &[PathBuf],
-    format: InputFormat,
+    read: ReadOptions,
     mut on_article: impl FnMut(Article) -> Result<(), PipelineError>,
     mut on_error: impl FnMut(&IngestError),
 ) -> Result<usize, PipelineError> {
@@ -52,11 +53,11 @@ pub fn read_all(
             Ok(p) => p,
             Err(e) => {
                 on_error(&e);
-                skipped += 1;
+                skipped += usize::from(!e.is_notice());
                 continue;
             }
         };
-        for r in read_input(&path, format) {
+        for r in read_input(&path, read) {
             match r {
                 Ok(a) => on_article(a)?,
                 Err(e) => {
@@ -74,7 +75,7 @@ pub fn read_all(
 pub fn ingest(
     store: &NewsStore,
     paths: &[PathBuf],
-    format: InputFormat,
+    read: ReadOptions,
     base: &str,
     gaz: &Gazetteer,
     mut on_error: impl FnMut(&IngestError),
@@ -85,7 +86,7 @@ pub fn ingest(
     let mut summary = Summary::default();
     let skipped = read_all(
         paths,
-        format,
+        read,
         |article| {
             let iri = builder.article_iri(&article);
             if store.has_article(&iri)? {
@@ -111,7 +112,7 @@ pub fn ingest(
 /// Extracts inputs into quads without a store (for `extract`).
 pub fn extract_all(
     paths: &[PathBuf],
-    format: InputFormat,
+    read: ReadOptions,
     base: &str,
     gaz: &Gazetteer,
     on_error: impl FnMut(&IngestError),
@@ -122,7 +123,7 @@ pub fn extract_all(
     let mut seen = std::collections::HashSet::new();
     let skipped = read_all(
         paths,
-        format,
+        read,
         |article| {
             if !seen.insert(article.id.clone()) {
                 summary.unchanged += 1;

@@ -1,52 +1,14 @@
 //! Tests of the `newsgraph` binary on fixtures in temporary folders.
 
-use std::path::{Path, PathBuf};
+mod common;
+
 use std::process::Command;
 
 use assert_cmd::prelude::*;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
-}
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
-}
-
-/// A temporary folder with the examples ingested into `kg/` inside it.
-fn ingested() -> (TempDir, PathBuf) {
-    let dir = TempDir::new().expect("tempdir");
-    let store = dir.path().join("kg");
-    bin()
-        .args(["ingest", "-q", "--store"])
-        .arg(&store)
-        .arg(examples())
-        .assert()
-        .success();
-    (dir, store)
-}
-
-fn quads(store: &Path) -> usize {
-    let out = bin()
-        .args(["query", "--store"])
-        .arg(store)
-        .args([
-            "--sparql",
-            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-            "--results",
-            "csv",
-        ])
-        .output()
-        .expect("runs");
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .nth(1)
-        .and_then(|l| l.trim().parse().ok())
-        .expect("a count")
-}
+use common::{bin, examples, ingested, quads};
 
 #[test]
 fn ingest_is_idempotent_and_queries_answer() {
@@ -210,8 +172,7 @@ fn extract_writes_ntriples_to_stdout() {
 
 #[test]
 fn stdin_is_read_with_dash() {
-    assert_cmd::Command::cargo_bin("newsgraph")
-        .expect("binary")
+    common::bin_stdin()
         .args(["extract", "-", "--format", "ntriples", "-q"])
         .write_stdin(
             "Talks in Oslo\n\nForeign Minister Anna Berg met Tom Vale in Oslo on Monday.\n",
@@ -219,38 +180,6 @@ fn stdin_is_read_with_dash() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Anna Berg"));
-}
-
-#[test]
-fn bad_inputs_are_named_skipped_and_nothing_is_lost() {
-    let (dir, store) = ingested();
-    let before = quads(&store);
-    let bad = dir.path().join("bad");
-    std::fs::create_dir(&bad).expect("mkdir");
-    std::fs::write(bad.join("binary.txt"), b"\x00\x01\x02\xff\xfe").expect("write");
-    std::fs::write(bad.join("empty.txt"), b"\n\n").expect("write");
-    std::fs::write(
-        bad.join("feed.jsonl"),
-        "{\"text\": \"Anna Berg met Tom Vale in Oslo.\"}\n{not json\n",
-    )
-    .expect("write");
-    bin()
-        .args(["ingest", "--store"])
-        .arg(&store)
-        .arg(&bad)
-        .arg(dir.path().join("missing.txt"))
-        .assert()
-        .code(3)
-        .stderr(predicate::str::contains(
-            "binary.txt: not a UTF-8 text file",
-        ))
-        .stderr(predicate::str::contains("empty.txt: empty article"))
-        .stderr(predicate::str::contains("feed.jsonl:2: not a JSON object"))
-        .stderr(predicate::str::contains("missing.txt: cannot read"));
-    assert!(
-        quads(&store) > before,
-        "the good line of the feed was stored, nothing was lost"
-    );
 }
 
 #[test]

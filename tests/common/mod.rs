@@ -1,0 +1,69 @@
+//! Helpers shared by the tests that run the `newsgraph` binary.
+#![allow(dead_code)] // each test file uses its own share of these
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::prelude::*;
+use tempfile::TempDir;
+
+/// The built binary.
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+}
+
+/// The built binary, with `write_stdin` for input.
+pub fn bin_stdin() -> assert_cmd::Command {
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+}
+
+/// The bundled example articles.
+pub fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+/// A temporary folder with the examples ingested into `kg/` inside it.
+pub fn ingested() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kg");
+    bin()
+        .args(["ingest", "-q", "--store"])
+        .arg(&store)
+        .arg(examples())
+        .assert()
+        .success();
+    (dir, store)
+}
+
+/// The single number a `SELECT (COUNT(…) AS ?n)` query gives on a store.
+pub fn count(store: &Path, sparql: &str) -> usize {
+    let out = bin()
+        .args(["query", "--store"])
+        .arg(store)
+        .args(["--sparql", sparql, "--results", "csv"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .nth(1)
+        .and_then(|l| l.trim().parse().ok())
+        .expect("a count")
+}
+
+/// Number of triples the queries see.
+pub fn quads(store: &Path) -> usize {
+    count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+}
+
+/// Number of articles stored.
+pub fn articles(store: &Path) -> usize {
+    count(
+        store,
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }",
+    )
+}
