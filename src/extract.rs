@@ -9,6 +9,7 @@
 
 mod entities;
 pub mod gazetteer;
+mod invariants;
 mod lexicon;
 mod mentions;
 mod relations;

@@ -128,6 +128,9 @@ Exit codes: 0 done (and verified when a query endpoint is known); 1 error, the r
         /// Base IRI used to shorten IRIs in tables
         #[arg(long, default_value = DEFAULT_BASE)]
         base: String,
+        /// Stop the query after this many seconds
+        #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
+        timeout: Option<f64>,
     },
     /// Score a graph against gold annotations (P/R/F1 per type, and the misses)
     #[command(
@@ -199,6 +202,14 @@ struct ExtractOpts {
     /// No progress or summary on stderr
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// A positive number of seconds.
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() && v < 1e9 => Ok(v),
+        _ => Err(format!("{s:?} is not a positive number of seconds")),
+    }
 }
 
 /// A size in bytes: `1000`, `64K`, `16M`, `1G` (powers of 1024).
@@ -376,6 +387,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             params,
             results,
             base,
+            timeout,
         } => {
             let s = NewsStore::open_read_only(&store)?;
             let (origin, text) = match (query, sparql) {
@@ -389,8 +401,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let params = query::parse_params(&params)?;
             let mut out = io::BufWriter::new(io::stdout().lock());
+            if let Some(secs) = timeout {
+                // The evaluator stops at its next read of the store; a query that works
+                // from memory (a sort of a cross product) may not read again for long, so
+                // the process ends itself a second after the limit. It writes nothing.
+                let origin = origin.clone();
+                std::thread::spawn(move || {
+                    std::thread::sleep(std::time::Duration::from_secs_f64(secs + 1.0));
+                    eprintln!("newsgraph: error: {origin}: stopped after {secs} s (--timeout); narrow the query or raise the limit");
+                    std::process::exit(1);
+                });
+            }
+            let req = query::Request {
+                params: &params,
+                format: results,
+                base: &base,
+                timeout: timeout.map(std::time::Duration::from_secs_f64),
+                ..query::Request::new(&origin, &text)
+            };
             write_or_pipe(
-                query::run(&s, &origin, &text, &params, results, &base, &mut out)
+                query::run(&s, &req, &mut out)
                     .map_err(anyhow::Error::from)
                     .and_then(|_| Ok(out.flush()?)),
             )?;
@@ -704,15 +734,11 @@ fn demo(examples: &Path, store: &Path, output: &Path) -> Result<ExitCode> {
                 " (entity = Sergei Lavrov)".to_string()
             }
         )?;
-        query::run(
-            &s,
-            q.name,
-            q.text,
-            &params,
-            ResultsFormat::Table,
-            DEFAULT_BASE,
-            &mut out,
-        )?;
+        let req = query::Request {
+            params: &params,
+            ..query::Request::new(q.name, q.text)
+        };
+        query::run(&s, &req, &mut out)?;
         writeln!(out)?;
     }
     writeln!(out, "The graph as Turtle: {}", output.display())?;

@@ -4,11 +4,15 @@
 //! SPARQL results formats; CONSTRUCT and DESCRIBE results as RDF.
 
 use std::io::Write;
+use std::sync::mpsc;
+use std::time::Duration;
 
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator,
+};
 
 use crate::graph::vocab::PREFIXES;
 use crate::store::NewsStore;
@@ -80,12 +84,26 @@ pub enum ResultsFormat {
 #[derive(Debug, thiserror::Error)]
 pub enum QueryError {
     /// The query does not parse.
-    #[error("{origin}: SPARQL syntax error: {message}")]
+    #[error("{origin}{}: SPARQL syntax error: {message}{}", position.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default(), excerpt.as_deref().map(|e| format!("\n{e}")).unwrap_or_default())]
     Syntax {
         /// Where the query came from.
         origin: String,
-        /// The parser's message (with line and column).
+        /// Line and column (1-based), when the parser gives them.
+        position: Option<(usize, usize)>,
+        /// The parser's message.
         message: String,
+        /// The line at fault with a caret under the column.
+        excerpt: Option<String>,
+    },
+    /// The query ran longer than its time limit and was stopped.
+    #[error(
+        "{origin}: stopped after {seconds} s (--timeout); narrow the query or raise the limit"
+    )]
+    Timeout {
+        /// Where the query came from.
+        origin: String,
+        /// The limit.
+        seconds: f64,
     },
     /// A parameter is not `name=value`.
     #[error("parameter {0:?} is not of the form name=value")]
@@ -133,36 +151,127 @@ pub fn parse_params(params: &[String]) -> Result<Vec<(Variable, Term)>, QueryErr
         .collect()
 }
 
-/// Runs a query on the store with the parameters bound, writing results to `out`.
+/// A query to run: its text, where it came from, its parameters and how to answer.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    /// Where the query came from (a bundled name, a file, `--sparql`), for messages.
+    pub origin: &'a str,
+    /// The SPARQL text.
+    pub text: &'a str,
+    /// Values bound to variables (as RDF terms, never pasted into the text).
+    pub params: &'a [(Variable, Term)],
+    /// The results format.
+    pub format: ResultsFormat,
+    /// Base IRI used to shorten IRIs in tables.
+    pub base: &'a str,
+    /// Stop the query after this long.
+    pub timeout: Option<Duration>,
+}
+
+impl<'a> Request<'a> {
+    /// A request for `text` with no parameters, as a table, without a time limit.
+    pub fn new(origin: &'a str, text: &'a str) -> Self {
+        Request {
+            origin,
+            text,
+            params: &[],
+            format: ResultsFormat::Table,
+            base: crate::graph::DEFAULT_BASE,
+            timeout: None,
+        }
+    }
+}
+
+/// A syntax error from the parser's `error at L:C: message`, with the line at fault.
+fn syntax_error(origin: &str, text: &str, parser_message: &str) -> QueryError {
+    let parsed = parser_message.strip_prefix("error at ").and_then(|rest| {
+        let (pos, message) = rest.split_once(": ")?;
+        let (l, c) = pos.split_once(':')?;
+        Some((
+            (l.parse::<usize>().ok()?, c.parse::<usize>().ok()?),
+            message,
+        ))
+    });
+    let Some(((line, column), message)) = parsed else {
+        return QueryError::Syntax {
+            origin: origin.to_string(),
+            position: None,
+            message: parser_message.to_string(),
+            excerpt: None,
+        };
+    };
+    let excerpt = text.lines().nth(line.saturating_sub(1)).map(|l| {
+        let caret = l.chars().take(column.saturating_sub(1)).count();
+        format!(
+            "  {line} | {l}\n  {} | {}^",
+            " ".repeat(line.to_string().len()),
+            " ".repeat(caret)
+        )
+    });
+    QueryError::Syntax {
+        origin: origin.to_string(),
+        position: Some((line, column)),
+        message: message.to_string(),
+        excerpt,
+    }
+}
+
+/// Stops a query when its time is up: a thread that waits for the limit, or for the
+/// query to finish first (when the guard is dropped).
+struct Deadline {
+    _done: Option<mpsc::Sender<()>>,
+}
+
+impl Deadline {
+    fn start(token: &CancellationToken, limit: Option<Duration>) -> Self {
+        let Some(limit) = limit else {
+            return Deadline { _done: None };
+        };
+        let (tx, rx) = mpsc::channel::<()>();
+        let token = token.clone();
+        std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(limit) {
+                token.cancel();
+            }
+        });
+        Deadline { _done: Some(tx) }
+    }
+}
+
+/// Runs a query on the store with the parameters bound, writing results to `out`;
+/// returns the number of rows.
 pub fn run<W: Write>(
     store: &NewsStore,
-    origin: &str,
-    text: &str,
-    params: &[(Variable, Term)],
-    format: ResultsFormat,
-    base: &str,
+    req: &Request<'_>,
     out: &mut W,
 ) -> Result<usize, QueryError> {
-    let mut prepared =
-        SparqlEvaluator::new()
-            .parse_query(text)
-            .map_err(|e| QueryError::Syntax {
-                origin: origin.to_string(),
-                message: e.to_string(),
-            })?;
-    for (v, t) in params {
+    let token = CancellationToken::new();
+    let mut prepared = SparqlEvaluator::new()
+        .with_cancellation_token(token.clone())
+        .parse_query(req.text)
+        .map_err(|e| syntax_error(req.origin, req.text, &e.to_string()))?;
+    for (v, t) in req.params {
         prepared = prepared.substitute_variable(v.clone(), t.clone());
     }
+    let _deadline = Deadline::start(&token, req.timeout);
+    let evaluation = |e: QueryEvaluationError| match e {
+        QueryEvaluationError::Cancelled => QueryError::Timeout {
+            origin: req.origin.to_string(),
+            seconds: req.timeout.map_or(0.0, |t| t.as_secs_f64()),
+        },
+        other => QueryError::Evaluation(other.to_string()),
+    };
+    let (format, base) = (req.format, req.base);
     let results = crate::store::over_union(prepared)
         .on_store(store.inner())
         .execute()
-        .map_err(|e| QueryError::Evaluation(e.to_string()))?;
+        .map_err(evaluation)?;
     match results {
         QueryResults::Solutions(solutions) => {
             let vars: Vec<Variable> = solutions.variables().to_vec();
             let mut rows: Vec<QuerySolution> = Vec::new();
             for s in solutions {
-                rows.push(s.map_err(|e| QueryError::Evaluation(e.to_string()))?);
+                rows.push(s.map_err(evaluation)?);
             }
             let n = rows.len();
             match format {
@@ -207,7 +316,7 @@ pub fn run<W: Write>(
             let mut w = s.for_writer(&mut *out);
             let mut n = 0;
             for t in triples {
-                w.serialize_triple(&t.map_err(|e| QueryError::Evaluation(e.to_string()))?)?;
+                w.serialize_triple(&t.map_err(evaluation)?)?;
                 n += 1;
             }
             w.finish()?;

@@ -120,10 +120,28 @@ fn open_error(path: &Path, source: StorageError) -> StoreError {
     }
 }
 
+/// Opens Oxigraph's RocksDB store.
+#[cfg(feature = "rocksdb")]
+fn open_disk(path: &Path, read_only: bool) -> Result<Store, StorageError> {
+    if read_only {
+        Store::open_read_only(path)
+    } else {
+        Store::open(path)
+    }
+}
+
+/// Without RocksDB (as the fuzz targets build) only stores in memory exist.
+#[cfg(not(feature = "rocksdb"))]
+fn open_disk(_: &Path, _: bool) -> Result<Store, StorageError> {
+    Err(StorageError::Other(
+        "this newsgraph was built without the rocksdb feature: only --memory stores".into(),
+    ))
+}
+
 impl NewsStore {
     /// Opens (or creates) a persistent store for writing.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let store = Store::open(path).map_err(|e| open_error(path, e))?;
+        let store = open_disk(path, false).map_err(|e| open_error(path, e))?;
         let s = NewsStore { store };
         s.check_format(path)?;
         s.stamp()?;
@@ -137,7 +155,7 @@ impl NewsStore {
                 path: path.to_path_buf(),
             });
         }
-        let store = Store::open_read_only(path).map_err(|e| open_error(path, e))?;
+        let store = open_disk(path, true).map_err(|e| open_error(path, e))?;
         let s = NewsStore { store };
         s.check_format(path)?;
         Ok(s)

@@ -188,9 +188,22 @@ fn invalid_sparql_and_unknown_query_fail_clearly() {
     bin()
         .args(["query", "--store"])
         .arg(&store)
-        .args(["--sparql", "SELECT ?x WHERE { ?x ?y }"])
+        .args(["--sparql", "SELECT ?x\nWHERE {\n  ?x ?y\n}"])
         .assert()
         .code(1)
+        .stderr(predicate::str::starts_with(
+            "newsgraph: error: --sparql:4:2: SPARQL syntax error: expected",
+        ))
+        .stderr(predicate::str::ends_with("\n  4 | }\n    |  ^\n"));
+    let rq = dir.path().join("mine.rq");
+    std::fs::write(&rq, "SELECT * WHERE { ?s ?p ?o } LIMT 3\n").expect("write");
+    bin()
+        .args(["query", "--store"])
+        .arg(&store)
+        .arg(&rq)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("{}:1:", rq.display())))
         .stderr(predicate::str::contains("SPARQL syntax error"));
     bin()
         .args(["query", "--store"])
@@ -381,4 +394,76 @@ fn stores_of_another_format_are_refused_and_left_alone() {
     }
     let s = oxigraph::store::Store::open_read_only(&old).expect("store");
     assert_eq!(s.len().expect("len"), 1, "the old store is untouched");
+}
+
+#[test]
+fn runaway_queries_stop_at_the_timeout() {
+    let (_dir, store) = ingested();
+    // one stopped by the evaluator as it reads the store, one (a sort of a cross product
+    // built in memory) by the process ending itself after the limit
+    for sparql in [
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a",
+    ] {
+        let started = std::time::Instant::now();
+        bin()
+            .args(["query", "--timeout", "0.5", "--store"])
+            .arg(&store)
+            .args(["--sparql", sparql])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "--sparql: stopped after 0.5 s (--timeout)",
+            ));
+        let took = started.elapsed();
+        assert!(
+            took.as_secs_f64() < 10.0,
+            "{sparql}: stopped after {took:?}"
+        );
+    }
+    // a query that finishes in time is not affected
+    bin()
+        .args(["query", "--timeout", "30", "--store"])
+        .arg(&store)
+        .arg("who-met-whom")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Lavrov"));
+}
+
+#[test]
+fn parameters_cannot_change_the_query() {
+    let (_dir, store) = ingested();
+    let honest = bin()
+        .args(["query", "--results", "csv", "--store"])
+        .arg(&store)
+        .args(["entity", "--param", "entity=Sergei Lavrov"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&honest.stdout).lines().count() > 3);
+    for evil in [
+        "Sergei Lavrov\" } UNION { ?x ?p ?value . BIND(\"x\" AS ?entity) } #",
+        "x\" . ?x ?property ?value } #",
+        "<https://example.org/> } DELETE WHERE { ?s ?p ?o",
+        "}} SELECT * WHERE { ?s ?p ?o",
+        "' OR 1=1 --",
+        "Sergei Lavrov> ?p ?o",
+    ] {
+        let out = bin()
+            .args(["query", "--results", "csv", "--store"])
+            .arg(&store)
+            .args(["entity", "--param", &format!("entity={evil}")])
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{evil}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let rows = String::from_utf8_lossy(&out.stdout).lines().count();
+        assert_eq!(
+            rows, 1,
+            "{evil:?} is a name no entity has: only the header comes back"
+        );
+    }
 }

@@ -16,7 +16,7 @@ use std::process::{Command, Output};
 use std::time::Duration;
 
 use newsgraph::push::http::{AuthScheme, Client, Credentials};
-use newsgraph::query::{run, ResultsFormat, BUNDLED};
+use newsgraph::query::{run, Request, ResultsFormat, BUNDLED};
 use newsgraph::store::NewsStore;
 use tempfile::TempDir;
 use url::Url;
@@ -222,16 +222,13 @@ fn compare_bundled_queries(base: &str, kg: &Path, graphs: &[String]) {
             text.insert_str(at, " VALUES ?entity { \"Sergei Lavrov\" } ");
         }
         let mut out = Vec::new();
-        let n = run(
-            &store,
-            q.name,
-            q.text,
-            &params,
-            ResultsFormat::Json,
-            "",
-            &mut out,
-        )
-        .expect("local query");
+        let req = Request {
+            params: &params,
+            format: ResultsFormat::Json,
+            base: "",
+            ..Request::new(q.name, q.text)
+        };
+        let n = run(&store, &req, &mut out).expect("local query");
         assert!(n > 0, "{} has no local rows", q.name);
         let local: serde_json::Value = serde_json::from_slice(&out).expect("json");
         let remote = remote_json(base, &text, graphs);

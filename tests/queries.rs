@@ -3,7 +3,7 @@
 //! After a deliberate change, `NEWSGRAPH_BLESS=1 cargo test --test queries` rewrites them
 //! (review the diff before committing).
 
-use newsgraph::query::{parse_params, run, Bundled, ResultsFormat, BUNDLED};
+use newsgraph::query::{parse_params, run, Bundled, Request, ResultsFormat, BUNDLED};
 use newsgraph::store::NewsStore;
 use oxigraph::io::RdfFormat;
 
@@ -25,16 +25,14 @@ fn bundled_queries_give_expected_results() {
         let params: Vec<String> = fields.map(str::to_string).collect();
         let q = Bundled::get(name).unwrap_or_else(|| panic!("{name} is not a bundled query"));
         let mut out = Vec::new();
-        let rows = run(
-            &store,
-            name,
-            q.text,
-            &parse_params(&params).expect("params"),
-            ResultsFormat::Csv,
-            "",
-            &mut out,
-        )
-        .expect("query runs");
+        let params = parse_params(&params).expect("params");
+        let req = Request {
+            params: &params,
+            format: ResultsFormat::Csv,
+            base: "",
+            ..Request::new(name, q.text)
+        };
+        let rows = run(&store, &req, &mut out).expect("query runs");
         assert!(rows > 0, "{name} returned no rows");
         if std::env::var("NEWSGRAPH_BLESS").is_ok_and(|v| v == "1") {
             std::fs::write(format!("{DIR}/{name}.csv"), &out).expect("write expected results");
