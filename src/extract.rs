@@ -59,6 +59,10 @@ impl EntityType {
     }
 }
 
+/// The sentence index of mentions in bylines and credits, which are not prose; it
+/// sorts them after every sentence.
+pub const OUTSIDE_PROSE: usize = usize::MAX;
+
 /// A sentence of prose.
 #[derive(Debug, Clone)]
 pub struct Sentence {
@@ -79,7 +83,7 @@ pub struct Mention {
     pub etype: EntityType,
     /// Index into [`Extraction::entities`].
     pub entity: usize,
-    /// Index into [`Extraction::sentences`] (`usize::MAX` for bylines and credits).
+    /// Index into [`Extraction::sentences`], or [`OUTSIDE_PROSE`] for bylines and credits.
     pub sentence: usize,
     /// Rule that found it.
     pub rule: &'static str,
@@ -232,7 +236,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
                 if let Some((id, e)) = gaz.lookup(&surface) {
                     raws.push(mentions::RawMention {
                         span: p.clone(),
-                        sentence: usize::MAX,
+                        sentence: OUTSIDE_PROSE,
                         etype: Some(e.etype),
                         gaz: Some(id),
                         name: surface,
@@ -343,7 +347,7 @@ fn credit_mention(
     };
     mentions::RawMention {
         span,
-        sentence: usize::MAX,
+        sentence: OUTSIDE_PROSE,
         etype: Some(etype),
         gaz: g,
         name,

@@ -44,6 +44,8 @@ pub struct KnownEntity {
     pub label: String,
     /// Its skos:altLabels.
     pub alt_labels: Vec<String>,
+    /// Its GeoNames id (places from the gazetteer).
+    pub geonames: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -188,14 +190,21 @@ impl GraphBuilder {
         })
     }
 
-    /// Makes entities already in a store known, so new articles join them.
-    pub fn seed(&mut self, known: impl IntoIterator<Item = KnownEntity>) {
+    /// Makes entities already in a store known, so new articles join them exactly as
+    /// they would have joined them in one run: a gazetteer entity is found by its
+    /// identity (GeoNames id, or its gazetteer name) and not by its other labels, which
+    /// may be metonyms ("Warsaw" for Poland) naming other entries.
+    pub fn seed(&mut self, known: impl IntoIterator<Item = KnownEntity>, gaz: &Gazetteer) {
         for k in known {
             let Ok(iri) = NamedNode::new(&k.iri) else {
                 continue;
             };
             let id = self.ents.len();
             self.iris.insert(k.iri.clone(), id);
+            let from_gazetteer = k.geonames.is_some()
+                || gaz
+                    .lookup(&k.label)
+                    .is_some_and(|(_, e)| e.etype == k.etype && e.name == k.label);
             let g = Global {
                 iri,
                 etype: k.etype,
@@ -203,12 +212,18 @@ impl GraphBuilder {
                 alts: k.alt_labels.iter().cloned().collect(),
                 roles: BTreeSet::new(),
                 affiliations: BTreeSet::new(),
-                geonames: None,
+                geonames: k.geonames,
                 dirty: false,
             };
             self.ents.push(g);
-            for name in std::iter::once(&k.label).chain(k.alt_labels.iter()) {
-                self.register(id, k.etype, name);
+            if let Some(geo) = k.geonames {
+                self.by_key.entry(format!("geo:{geo}")).or_insert(id);
+            }
+            self.register(id, k.etype, &k.label);
+            if !from_gazetteer {
+                for name in &k.alt_labels {
+                    self.register(id, k.etype, name);
+                }
             }
         }
     }

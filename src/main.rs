@@ -15,10 +15,43 @@ use newsgraph::pipeline;
 use newsgraph::query::{self, Bundled, ResultsFormat, BUNDLED};
 use newsgraph::store::NewsStore;
 
+/// Exit code of an error not listed below (a bad file given, a bad query, …).
+const EXIT_ERROR: u8 = 1;
+// 2 is clap's, for usage errors.
 /// Exit code when some inputs were skipped.
 const EXIT_PARTIAL: u8 = 3;
+/// Exit code when an eval floor was not met.
+const EXIT_EVAL_FLOOR: u8 = 4;
 /// Exit code when a push left a remote graph incomplete.
 const EXIT_INCOMPLETE: u8 = 5;
+/// Exit code when the store cannot be opened, is locked or in use, or fails.
+const EXIT_STORE: u8 = 6;
+/// Exit code when a remote store cannot be reached or refuses a push.
+const EXIT_REMOTE: u8 = 7;
+
+/// The exit code an error ends the process with.
+fn exit_code(e: &anyhow::Error) -> u8 {
+    use newsgraph::export::ExportError;
+    use newsgraph::pipeline::PipelineError;
+    use newsgraph::push::PushError;
+    use newsgraph::store::{LockError, StoreError};
+    for cause in e.chain() {
+        let store = cause.is::<StoreError>()
+            || cause.is::<LockError>()
+            || matches!(cause.downcast_ref(), Some(PipelineError::Store(_)))
+            || matches!(cause.downcast_ref(), Some(ExportError::Store(_)))
+            || matches!(cause.downcast_ref(), Some(PushError::Store(_)));
+        if store {
+            return EXIT_STORE;
+        }
+        match cause.downcast_ref::<PushError>() {
+            Some(PushError::BadUrl { .. }) => return EXIT_ERROR,
+            Some(_) => return EXIT_REMOTE,
+            None => {}
+        }
+    }
+    EXIT_ERROR
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -29,7 +62,7 @@ const EXIT_INCOMPLETE: u8 = 5;
 organisations, places and events, and who met with whom, who backs whom and who proposed what. \
 It merges what many articles say into one graph in an embedded Oxigraph store, keeping for every \
 fact the article and sentence it came from.",
-    after_help = "Examples:\n  newsgraph ingest --store kg/ articles/\n  newsgraph queries\n  newsgraph query --store kg/ who-met-whom\n  newsgraph query --store kg/ entity --param entity=\"Sergei Lavrov\"\n  newsgraph export --store kg/ --format turtle -o kg.ttl\n  cat feed.jsonl | newsgraph extract - --input-format jsonl --format ntriples > kg.nt\n  newsgraph push --store kg/ --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --graph https://example.org/news --user dba --password-env PW\n\nExit codes: 0 success; 1 error; 2 usage error; 3 some inputs were skipped (the rest was stored);\n4 an eval floor was not met; 5 a push left a remote graph incomplete."
+    after_help = "Examples:\n  newsgraph ingest --store kg/ articles/\n  newsgraph queries\n  newsgraph query --store kg/ who-met-whom\n  newsgraph query --store kg/ entity --param entity=\"Sergei Lavrov\"\n  newsgraph export --store kg/ --format turtle -o kg.ttl\n  cat feed.jsonl | newsgraph extract - --input-format jsonl --format ntriples > kg.nt\n  newsgraph push --store kg/ --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --graph https://example.org/news --user dba --password-env PW\n\nExit codes: 0 success; 1 error; 2 usage error; 3 some inputs were skipped (the rest was stored);\n4 an eval floor was not met; 5 a push left a remote graph incomplete; 6 store error (cannot open,\nlocked or in use by another process, another format); 7 remote store error (unreachable, refused)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -102,8 +135,9 @@ newsgraph push --store kg/ --endpoint http://localhost:7878/store --graph https:
 graphs that changed (--full sends all). Large graphs go in batches (--batch-triples). With a query endpoint (--query-endpoint,\n\
 or the Update endpoint itself) the remote triple counts are compared with the local ones afterwards.\n\
 Passwords come from an environment variable (--password-env) or a prompt, never from the command line.\n\n\
-Exit codes: 0 done (and verified when a query endpoint is known); 1 error, the remote graphs as they were or complete;\n\
-5 a remote graph was left incomplete (the message names it; push again to replace it).")]
+Exit codes: 0 done (and verified when a query endpoint is known); 7 the remote store failed or refused, the remote\n\
+graphs as they were or complete; 5 a remote graph was left incomplete (the message names it; push again to replace it);\n\
+6 the local store cannot be opened (in use by an ingest?); 1 other errors (a bad URL, a missing password).")]
     Push(PushArgs),
     /// Run a bundled query by name, a .rq file, or --sparql '…'
     #[command(
@@ -202,6 +236,9 @@ struct ExtractOpts {
     /// No progress or summary on stderr
     #[arg(short, long)]
     quiet: bool,
+    /// Name each article on stderr as it is stored (after its commit)
+    #[arg(short, long, conflicts_with = "quiet")]
+    verbose: bool,
 }
 
 /// A positive number of seconds.
@@ -287,15 +324,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let s = if opts.memory {
                 NewsStore::memory()?
             } else {
-                NewsStore::open(&store)?
+                NewsStore::open(&store, "ingest")?
             };
             let started = std::time::Instant::now();
             let tty = io::stderr().is_terminal() && !opts.quiet;
-            let sum = pipeline::ingest(&s, &paths, opts.read(), &opts.base, gaz, report, |p| {
-                if tty && p.added % 25 == 0 {
+            let verbose = opts.verbose;
+            let stored = |p: &pipeline::Summary,
+                          article: &newsgraph::ingest::Article,
+                          iri: &oxigraph::model::NamedNode| {
+                if verbose {
+                    eprintln!("newsgraph: stored {} as {iri}", article.source);
+                } else if tty && p.added.is_multiple_of(25) {
                     eprint!("\rnewsgraph: {} articles…", p.added);
                 }
-            })?;
+            };
+            let sum = pipeline::ingest(&s, &paths, opts.read(), &opts.base, gaz, report, stored)?;
             if tty {
                 eprint!("\r");
             }
@@ -409,7 +452,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 std::thread::spawn(move || {
                     std::thread::sleep(std::time::Duration::from_secs_f64(secs + 1.0));
                     eprintln!("newsgraph: error: {origin}: stopped after {secs} s (--timeout); narrow the query or raise the limit");
-                    std::process::exit(1);
+                    std::process::exit(EXIT_ERROR.into());
                 });
             }
             let req = query::Request {
@@ -484,7 +527,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let below =
                 min_entities_f1.is_some_and(|m| e < m) || min_relations_f1.is_some_and(|m| rel < m);
             Ok(if below {
-                ExitCode::from(4)
+                ExitCode::from(EXIT_EVAL_FLOOR)
             } else {
                 ExitCode::SUCCESS
             })
@@ -603,7 +646,7 @@ fn push(a: PushArgs) -> Result<ExitCode> {
     opts.retries = a.retries;
     opts.full = a.full;
     opts.auth = a.auth;
-    let s = NewsStore::open(&a.store)?;
+    let s = NewsStore::open(&a.store, "push")?;
     if a.dry_run {
         let plan = p::plan(&s, &opts)?;
         let mut out = io::stdout().lock();
@@ -694,7 +737,7 @@ fn demo(examples: &Path, store: &Path, output: &Path) -> Result<ExitCode> {
     if let Some(parent) = output.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let s = NewsStore::open(store)?;
+    let s = NewsStore::open(store, "demo")?;
     let sum = pipeline::ingest(
         &s,
         &[examples.to_path_buf()],
@@ -702,7 +745,7 @@ fn demo(examples: &Path, store: &Path, output: &Path) -> Result<ExitCode> {
         DEFAULT_BASE,
         Gazetteer::bundled(),
         report,
-        |_| {},
+        |_, _, _| {},
     )?;
     let f = io::BufWriter::new(
         std::fs::File::create(output)
@@ -776,7 +819,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("newsgraph: error: {e:#}");
-            ExitCode::FAILURE
+            ExitCode::from(exit_code(&e))
         }
     }
 }

@@ -10,7 +10,10 @@
 //! what was pushed where) is in graphs under `urn:newsgraph:`, which exports leave out.
 //! Queries see the union of the named graphs as their default graph.
 
+mod lock;
+
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use oxigraph::model::vocab::{rdf, rdfs};
 use oxigraph::model::{
@@ -22,6 +25,8 @@ use oxigraph::store::{StorageError, Store};
 use crate::extract::EntityType;
 use crate::graph::vocab::{ng, schema, skos};
 use crate::graph::KnownEntity;
+
+pub use lock::{LockError, StoreLock, LOCK_FILE};
 
 /// The node that records which newsgraph wrote the store.
 pub const STORE_NODE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("urn:newsgraph:store");
@@ -52,11 +57,16 @@ pub fn over_union(mut prepared: PreparedSparqlQuery) -> PreparedSparqlQuery {
 /// Errors of the store stage.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// Another process holds the store.
-    #[error("store {path} is locked by another process (another newsgraph ingest?); try again when it has finished")]
-    Locked {
+    /// Another process holds the store, or readers hold it against a writer.
+    #[error(transparent)]
+    Locked(#[from] LockError),
+    /// The store folder cannot be created.
+    #[error("cannot create store folder {path}: {source}")]
+    Create {
         /// The store folder.
         path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
     },
     /// The store cannot be opened.
     #[error("cannot open store {path}: {source}")]
@@ -98,6 +108,8 @@ pub enum StoreError {
 #[derive(Clone)]
 pub struct NewsStore {
     store: Store,
+    /// Held as long as any clone of the store lives.
+    _lock: Option<Arc<StoreLock>>,
 }
 
 impl std::fmt::Debug for NewsStore {
@@ -107,16 +119,9 @@ impl std::fmt::Debug for NewsStore {
 }
 
 fn open_error(path: &Path, source: StorageError) -> StoreError {
-    let msg = source.to_string().to_lowercase();
-    if msg.contains("lock") {
-        StoreError::Locked {
-            path: path.to_path_buf(),
-        }
-    } else {
-        StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        }
+    StoreError::Open {
+        path: path.to_path_buf(),
+        source,
     }
 }
 
@@ -139,10 +144,19 @@ fn open_disk(_: &Path, _: bool) -> Result<Store, StorageError> {
 }
 
 impl NewsStore {
-    /// Opens (or creates) a persistent store for writing.
-    pub fn open(path: &Path) -> Result<Self, StoreError> {
+    /// Opens (or creates) a persistent store for writing; `what` (the command) is shown
+    /// to anyone who tries to open it meanwhile.
+    pub fn open(path: &Path, what: &str) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(path).map_err(|source| StoreError::Create {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let lock = StoreLock::exclusive(path, what)?;
         let store = open_disk(path, false).map_err(|e| open_error(path, e))?;
-        let s = NewsStore { store };
+        let s = NewsStore {
+            store,
+            _lock: Some(Arc::new(lock)),
+        };
         s.check_format(path)?;
         s.stamp()?;
         Ok(s)
@@ -155,8 +169,12 @@ impl NewsStore {
                 path: path.to_path_buf(),
             });
         }
+        let lock = StoreLock::shared(path)?;
         let store = open_disk(path, true).map_err(|e| open_error(path, e))?;
-        let s = NewsStore { store };
+        let s = NewsStore {
+            store,
+            _lock: lock.map(Arc::new),
+        };
         s.check_format(path)?;
         Ok(s)
     }
@@ -204,6 +222,7 @@ impl NewsStore {
     pub fn memory() -> Result<Self, StoreError> {
         let s = NewsStore {
             store: Store::new()?,
+            _lock: None,
         };
         s.stamp()?;
         Ok(s)
@@ -279,11 +298,12 @@ impl NewsStore {
     /// The entities already stored, for resolution of new articles against them.
     pub fn known_entities(&self) -> Result<Vec<KnownEntity>, StoreError> {
         let query = format!(
-            "SELECT ?e ?t ?l (GROUP_CONCAT(?a; SEPARATOR=\"\\u001f\") AS ?alts) WHERE {{ \
-             VALUES ?t {{ <{p}> <{o}> <{l}> <{v}> }} ?e a ?t ; <{label}> ?l . OPTIONAL {{ ?e <{alt}> ?a }} }} \
+            "SELECT ?e ?t ?l (GROUP_CONCAT(DISTINCT ?a; SEPARATOR=\"\\u001f\") AS ?alts) (SAMPLE(?g) AS ?geo) WHERE {{ \
+             VALUES ?t {{ <{p}> <{o}> <{l}> <{v}> }} ?e a ?t ; <{label}> ?l . OPTIONAL {{ ?e <{alt}> ?a }} \
+             OPTIONAL {{ ?e <{geo}> ?g }} }} \
              GROUP BY ?e ?t ?l ORDER BY ?e",
             p = ng::PERSON.as_str(), o = ng::ORGANIZATION.as_str(), l = ng::PLACE.as_str(), v = ng::EVENT.as_str(),
-            label = rdfs::LABEL.as_str(), alt = skos::ALT_LABEL.as_str()
+            label = rdfs::LABEL.as_str(), alt = skos::ALT_LABEL.as_str(), geo = ng::GEONAMES_ID.as_str()
         );
         let results = over_union(
             SparqlEvaluator::new()
@@ -321,6 +341,10 @@ impl NewsStore {
                     etype,
                     label: l.value().to_string(),
                     alt_labels: alts,
+                    geonames: match row.get("geo") {
+                        Some(Term::Literal(g)) => g.value().parse().ok(),
+                        _ => None,
+                    },
                 });
             }
         }

@@ -217,7 +217,7 @@ fn invalid_sparql_and_unknown_query_fail_clearly() {
         .arg(dir.path().join("nothing-here"))
         .arg("who-met-whom")
         .assert()
-        .code(1)
+        .code(6)
         .stderr(predicate::str::contains("no newsgraph store"));
     bin()
         .args(["export", "--store"])
@@ -387,7 +387,7 @@ fn stores_of_another_format_are_refused_and_left_alone() {
         if args[0] == "ingest" {
             c.arg(examples());
         }
-        c.assert().failure().stderr(
+        c.assert().code(6).stderr(
             predicate::str::contains("has store format 1")
                 .and(predicate::str::contains("ingest the articles again")),
         );

@@ -171,7 +171,7 @@ fn wrong_credentials_are_a_clear_401_and_the_password_never_shows() {
         &url,
         &["--user", "dba", "--password-env", "NG_TEST_PW"],
     );
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(7), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("401 Unauthorized for user \"dba\""), "{err}");
     assert!(err.contains(&url), "names the endpoint: {err}");
@@ -184,7 +184,7 @@ fn wrong_credentials_are_a_clear_401_and_the_password_never_shows() {
         .is_some_and(|a| a.starts_with("Basic ")));
     // and without credentials the message says what to give
     let o = push(&kg, &url, &[]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(7));
     assert!(stderr(&o).contains("give --user and --password-env"));
     assert_eq!(planned(&kg, &url), "send", "nothing recorded as sent");
 }
@@ -195,7 +195,7 @@ fn a_missing_endpoint_is_named_with_its_status() {
     let (_d, kg) = store();
     let url = format!("{}/wrong-path", s.url);
     let o = push(&kg, &url, &[]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(7));
     let err = stderr(&o);
     assert!(err.contains(&url) && err.contains("404"), "{err}");
     assert!(err.contains("no such service"), "the server's text: {err}");
@@ -263,7 +263,7 @@ fn a_server_that_does_not_answer_times_out() {
     let (_d, kg) = store();
     let url = format!("{}/gsp", s.url);
     let o = push(&kg, &url, &["--timeout", "1", "--retries", "0"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(7));
     let err = stderr(&o);
     assert!(
         err.contains("did not answer within 1 s") && err.contains(&url),
@@ -282,7 +282,7 @@ fn nobody_listening_is_a_connection_error() {
     let (_d, kg) = store();
     let url = format!("http://127.0.0.1:{port}/gsp");
     let o = push(&kg, &url, &["--retries", "1"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(7));
     let err = stderr(&o);
     assert!(err.contains("cannot reach") && err.contains(&url), "{err}");
 }
@@ -314,7 +314,7 @@ fn update_failures_leave_the_target_graph_alone() {
         .args(["--query-endpoint", &format!("{}/query", s.url)])
         .output()
         .expect("runs");
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(7), "{}", stderr(&o));
     let seen = s.seen.lock().expect("log").clone();
     let bodies: Vec<&str> = seen.iter().map(|r| r.body.as_str()).collect();
     assert!(bodies[0].starts_with("DROP SILENT GRAPH <urn:newsgraph:staging:"));

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::Extraction;
+use super::{Extraction, OUTSIDE_PROSE};
 use crate::ingest::Article;
 
 /// Whether `span` lies inside `text` on character boundaries.
@@ -75,14 +75,13 @@ impl Extraction {
                 return Err(format!("empty mention at {:?}", m.span));
             }
             check_index(m.entity, ne, "mention entity")?;
-            check_index(m.sentence, ns, "mention sentence")?;
+            if m.sentence != OUTSIDE_PROSE {
+                check_index(m.sentence, ns, "mention sentence")?;
+            }
         }
         for e in &self.entities {
             if e.name.trim().is_empty() {
                 return Err("an entity without a name".into());
-            }
-            for &a in &e.affiliations {
-                check_index(a, ne, "affiliation")?;
             }
         }
         for r in &self.relations {
