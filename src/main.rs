@@ -32,7 +32,7 @@ const EXIT_REMOTE: u8 = 7;
 /// The exit code an error ends the process with.
 fn exit_code(e: &anyhow::Error) -> u8 {
     use newsgraph::export::ExportError;
-    use newsgraph::pipeline::PipelineError;
+    use newsgraph::pipeline::{PipelineError, RebuildError};
     use newsgraph::push::PushError;
     use newsgraph::store::{LockError, StoreError};
     for cause in e.chain() {
@@ -40,7 +40,11 @@ fn exit_code(e: &anyhow::Error) -> u8 {
             || cause.is::<LockError>()
             || matches!(cause.downcast_ref(), Some(PipelineError::Store(_)))
             || matches!(cause.downcast_ref(), Some(ExportError::Store(_)))
-            || matches!(cause.downcast_ref(), Some(PushError::Store(_)));
+            || matches!(cause.downcast_ref(), Some(PushError::Store(_)))
+            || matches!(
+                cause.downcast_ref(),
+                Some(RebuildError::Pipeline(PipelineError::Store(_)))
+            );
         if store {
             return EXIT_STORE;
         }
@@ -196,6 +200,43 @@ graphs as they were or complete; 5 a remote graph was left incomplete (the messa
         #[arg(long, value_name = "F1")]
         min_relations_f1: Option<f64>,
     },
+    /// Describe a store: format, versions, articles, entities, relations, pushes
+    #[command(
+        after_help = "Examples:\n  newsgraph info --store kg/\n  newsgraph info --store kg/ --json | jq .articles\n\nWorks on stores of any format (it says when one needs `newsgraph rebuild`)."
+    )]
+    Info {
+        /// The store folder
+        #[arg(long, value_name = "DIR")]
+        store: PathBuf,
+        /// Print the description as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Extract every stored article again into a new store (upgrades old store formats)
+    #[command(
+        after_help = "Examples:\n  newsgraph rebuild --store kg/\n  newsgraph rebuild --store kg/ --into kg-new/\n\n\
+Each article's text and metadata are kept in the store, so the original files are not needed. In place,\n\
+the old store is kept beside the new one as DIR.formatN.bak; nothing else can open the store meanwhile.\n\
+Use it after upgrading newsgraph (a store of an older format is refused until rebuilt), or to apply a\n\
+better extractor or a new gazetteer to everything already ingested."
+    )]
+    Rebuild {
+        /// The store folder
+        #[arg(long, value_name = "DIR")]
+        store: PathBuf,
+        /// Build the new store here and leave the old one as it is
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+        /// Base IRI of minted nodes [default: the one the store's articles have]
+        #[arg(long, value_name = "IRI")]
+        base: Option<String>,
+        /// Extra gazetteer entries: name<TAB>type[<TAB>alias|alias] per line
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Option<PathBuf>,
+        /// No progress or summary on stderr
+        #[arg(short, long)]
+        quiet: bool,
+    },
     /// List the bundled queries
     Queries {
         /// Print each query's full text
@@ -308,6 +349,15 @@ fn report(e: &newsgraph::ingest::IngestError) {
     eprintln!("newsgraph: {e}");
 }
 
+/// Reports skipped inputs always, and notices (files ignored by extension) unless quiet.
+fn reporter(quiet: bool) -> impl FnMut(&newsgraph::ingest::IngestError) {
+    move |e| {
+        if !(quiet && e.is_notice()) {
+            report(e);
+        }
+    }
+}
+
 fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
     Ok(match path {
         Some(p) => Box::new(io::BufWriter::new(
@@ -338,7 +388,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     eprint!("\rnewsgraph: {} articles…", p.added);
                 }
             };
-            let sum = pipeline::ingest(&s, &paths, opts.read(), &opts.base, gaz, report, stored)?;
+            let sum = pipeline::ingest(
+                &s,
+                &paths,
+                opts.read(),
+                &opts.base,
+                gaz,
+                reporter(opts.quiet),
+                stored,
+            )?;
             if tty {
                 eprint!("\r");
             }
@@ -385,7 +443,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     ExitCode::SUCCESS
                 });
             }
-            let (quads, sum) = pipeline::extract_all(&paths, opts.read(), &opts.base, gaz, report)?;
+            let (quads, sum) =
+                pipeline::extract_all(&paths, opts.read(), &opts.base, gaz, reporter(opts.quiet))?;
             let store = NewsStore::memory()?;
             store.inner().extend(quads)?;
             let w = open_output(output.as_deref())?;
@@ -537,6 +596,54 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store,
             output,
         } => demo(&examples, &store, &output),
+        Command::Info { store, json } => {
+            let info = NewsStore::open_any_format(&store, None)?.info()?;
+            let mut out = io::stdout().lock();
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&info)?)?;
+            } else {
+                write!(out, "{}", describe(&store, &info))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rebuild {
+            store,
+            into,
+            base,
+            gazetteer: gaz_file,
+            quiet,
+        } => {
+            let gaz = gazetteer(gaz_file.as_deref())?;
+            let tty = io::stderr().is_terminal() && !quiet;
+            let r = pipeline::rebuild(
+                &store,
+                into.as_deref(),
+                base.as_deref(),
+                gaz,
+                |done, total| {
+                    if tty && (done.is_multiple_of(25) || done == total) {
+                        eprint!("\rnewsgraph: {done}/{total} articles…");
+                    }
+                },
+            )?;
+            if tty {
+                eprint!("\r\x1b[K");
+            }
+            if !quiet {
+                eprintln!(
+                    "newsgraph: rebuilt {} articles from store format {} into {} (format {}; {} relations){}",
+                    r.articles,
+                    r.from_format,
+                    r.store.display(),
+                    newsgraph::store::STORE_FORMAT,
+                    r.summary.relations,
+                    r.backup
+                        .map(|b| format!("; the old store is kept at {}", b.display()))
+                        .unwrap_or_default()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -786,6 +893,45 @@ fn demo(examples: &Path, store: &Path, output: &Path) -> Result<ExitCode> {
     }
     writeln!(out, "The graph as Turtle: {}", output.display())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `newsgraph info` for people.
+fn describe(path: &Path, i: &newsgraph::store::StoreInfo) -> String {
+    let list = |m: &std::collections::BTreeMap<String, usize>| {
+        m.iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut s = format!(
+        "store {}: format {}{}\n",
+        path.display(),
+        i.format,
+        if i.current {
+            " (current)".to_string()
+        } else {
+            format!(
+                " (this newsgraph reads format {}: run `newsgraph rebuild --store {}`)",
+                newsgraph::store::STORE_FORMAT,
+                path.display()
+            )
+        }
+    );
+    s += &format!(
+        "written by newsgraph {}, ontology version {}\n",
+        i.written_by.as_deref().unwrap_or("(not recorded)"),
+        i.ontology.as_deref().unwrap_or("(not recorded)")
+    );
+    s += &format!(
+        "articles {}; graphs {}; triples {}\n",
+        i.articles, i.graphs, i.triples
+    );
+    s += &format!("entities: {}\n", list(&i.entities));
+    s += &format!("relations: {}\n", list(&i.relations));
+    for (endpoint, graph) in &i.pushed {
+        s += &format!("pushed: <{graph}> to {endpoint}\n");
+    }
+    s
 }
 
 /// A closed pipe (`newsgraph … | head`) is not an error.

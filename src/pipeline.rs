@@ -70,10 +70,63 @@ pub fn read_all(
     Ok(skipped)
 }
 
-/// Ingests inputs into a store: each new article and the entity descriptions it changes
-/// are written in one transaction, after which `stored` is called with the counts so far,
-/// the article and its IRI. A run stopped at any point (even by `kill -9`) leaves every
-/// article either stored whole or not at all, and running it again adds the rest.
+/// Adds articles to a store one at a time: each new article and the entity descriptions
+/// it changes are written in one transaction, so a run stopped at any point (even by
+/// `kill -9`) leaves every article either stored whole or not at all, and running it
+/// again adds the rest. An article already stored (same text) is skipped.
+#[derive(Debug)]
+pub struct Ingester<'a> {
+    store: &'a NewsStore,
+    builder: GraphBuilder,
+    gaz: &'a Gazetteer,
+    summary: Summary,
+}
+
+impl<'a> Ingester<'a> {
+    /// An ingester into `store`, joining the entities it already holds.
+    pub fn new(
+        store: &'a NewsStore,
+        base: &str,
+        gaz: &'a Gazetteer,
+    ) -> Result<Self, PipelineError> {
+        let mut builder = GraphBuilder::new(base)?;
+        builder.seed(store.known_entities()?, gaz);
+        Ok(Ingester {
+            store,
+            builder,
+            gaz,
+            summary: Summary::default(),
+        })
+    }
+
+    /// Stores one article; returns its IRI, or `None` when it was already stored.
+    pub fn add(
+        &mut self,
+        article: &Article,
+    ) -> Result<Option<oxigraph::model::NamedNode>, PipelineError> {
+        let iri = self.builder.article_iri(article);
+        if self.store.has_article(&iri)? {
+            self.summary.unchanged += 1;
+            return Ok(None);
+        }
+        let x = extract(article, self.gaz);
+        let quads = self.builder.add_article(article, &x, self.gaz);
+        let (changed, equads) = self.builder.entity_quads(self.gaz);
+        self.store.write(&quads, &changed, &equads)?;
+        self.summary.relations += x.relations.len();
+        self.summary.mentions += x.mentions.len();
+        self.summary.added += 1;
+        Ok(Some(iri))
+    }
+
+    /// The counts so far.
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+}
+
+/// Ingests inputs into a store (see [`Ingester`]); after each article is committed,
+/// `stored` is called with the counts so far, the article and its IRI.
 pub fn ingest(
     store: &NewsStore,
     paths: &[PathBuf],
@@ -83,30 +136,19 @@ pub fn ingest(
     mut on_error: impl FnMut(&IngestError),
     mut stored: impl FnMut(&Summary, &Article, &oxigraph::model::NamedNode),
 ) -> Result<Summary, PipelineError> {
-    let mut builder = GraphBuilder::new(base)?;
-    builder.seed(store.known_entities()?, gaz);
-    let mut summary = Summary::default();
+    let mut ingester = Ingester::new(store, base, gaz)?;
     let skipped = read_all(
         paths,
         read,
         |article| {
-            let iri = builder.article_iri(&article);
-            if store.has_article(&iri)? {
-                summary.unchanged += 1;
-                return Ok(());
+            if let Some(iri) = ingester.add(&article)? {
+                stored(ingester.summary(), &article, &iri);
             }
-            let x = extract(&article, gaz);
-            summary.relations += x.relations.len();
-            summary.mentions += x.mentions.len();
-            let quads = builder.add_article(&article, &x, gaz);
-            let (changed, equads) = builder.entity_quads(gaz);
-            store.write(&quads, &changed, &equads)?;
-            summary.added += 1;
-            stored(&summary, &article, &iri);
             Ok(())
         },
         &mut on_error,
     )?;
+    let mut summary = *ingester.summary();
     summary.skipped = skipped;
     Ok(summary)
 }
@@ -185,4 +227,124 @@ pub fn self_check(name: &str, bytes: &[u8], read: ReadOptions) -> Result<usize, 
         ));
     }
     Ok(articles)
+}
+
+/// What [`rebuild`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebuilt {
+    /// The format of the store rebuilt.
+    pub from_format: u32,
+    /// Articles read from it.
+    pub articles: usize,
+    /// Where the new store is.
+    pub store: PathBuf,
+    /// Where the old store was kept (when rebuilt in place).
+    pub backup: Option<PathBuf>,
+    /// The ingest's counts.
+    pub summary: Summary,
+}
+
+/// Errors of [`rebuild`].
+#[derive(Debug, thiserror::Error)]
+pub enum RebuildError {
+    /// The store or the new store failed.
+    #[error(transparent)]
+    Pipeline(#[from] PipelineError),
+    /// The folder for the new store is taken.
+    #[error("{path} already exists (left by an interrupted rebuild?); remove it or give --into a new folder")]
+    Exists {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// Moving the folders failed.
+    #[error("the new store is complete at {new}, but moving it into place failed ({source}); the old store is at {old}")]
+    Swap {
+        /// The new store.
+        new: PathBuf,
+        /// The old store.
+        old: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+impl From<StoreError> for RebuildError {
+    fn from(e: StoreError) -> Self {
+        RebuildError::Pipeline(e.into())
+    }
+}
+
+fn sibling(path: &std::path::Path, suffix: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "store".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!("{name}.{suffix}"))
+}
+
+/// Extracts every article of a store (of any format) again with this newsgraph into a
+/// new store: into `into`, or in place, keeping the old store beside it as
+/// `{store}.format{N}.bak`. The old store is held against every other command until
+/// the new one is in place; if anything fails, it is left as it was.
+pub fn rebuild(
+    path: &std::path::Path,
+    into: Option<&std::path::Path>,
+    base: Option<&str>,
+    gaz: &Gazetteer,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Rebuilt, RebuildError> {
+    let old = NewsStore::open_any_format(path, Some("rebuild"))?;
+    let from_format = old.info()?.format;
+    let articles = old.stored_articles()?;
+    let base = match base {
+        Some(b) => b.to_string(),
+        None => old
+            .base_iri()?
+            .unwrap_or_else(|| crate::graph::DEFAULT_BASE.to_string()),
+    };
+    let target = into.map_or_else(|| sibling(path, "rebuilding"), std::path::Path::to_path_buf);
+    if target.exists() && target.read_dir().is_ok_and(|mut d| d.next().is_some()) {
+        return Err(RebuildError::Exists { path: target });
+    }
+    let summary = {
+        let new = NewsStore::open(&target, "rebuild")?;
+        let mut ingester = Ingester::new(&new, &base, gaz)?;
+        for (i, a) in articles.iter().enumerate() {
+            if let Err(e) = ingester.add(a) {
+                drop(new);
+                let _ = std::fs::remove_dir_all(&target);
+                return Err(e.into());
+            }
+            progress(i + 1, articles.len());
+        }
+        *ingester.summary()
+    };
+    let mut backup = None;
+    if into.is_none() {
+        let mut keep = sibling(path, &format!("format{from_format}.bak"));
+        let mut n = 2;
+        while keep.exists() {
+            keep = sibling(path, &format!("format{from_format}.bak{n}"));
+            n += 1;
+        }
+        let swap = |source| RebuildError::Swap {
+            new: target.clone(),
+            old: path.to_path_buf(),
+            source,
+        };
+        std::fs::rename(path, &keep).map_err(swap)?;
+        std::fs::rename(&target, path).map_err(|source| RebuildError::Swap {
+            new: target.clone(),
+            old: keep.clone(),
+            source,
+        })?;
+        backup = Some(keep);
+    }
+    drop(old);
+    Ok(Rebuilt {
+        from_format,
+        articles: articles.len(),
+        store: into.map_or_else(|| path.to_path_buf(), std::path::Path::to_path_buf),
+        backup,
+        summary,
+    })
 }

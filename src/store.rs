@@ -10,6 +10,7 @@
 //! what was pushed where) is in graphs under `urn:newsgraph:`, which exports leave out.
 //! Queries see the union of the named graphs as their default graph.
 
+mod inspect;
 mod lock;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ use crate::extract::EntityType;
 use crate::graph::vocab::{ng, schema, skos};
 use crate::graph::KnownEntity;
 
+pub use inspect::StoreInfo;
 pub use lock::{LockError, StoreLock, LOCK_FILE};
 
 /// The node that records which newsgraph wrote the store.
@@ -77,12 +79,14 @@ pub enum StoreError {
         source: StorageError,
     },
     /// The store was written in another layout.
-    #[error("store {path} has store format {found}, and this newsgraph ({version}) reads format {expected}: {advice}")]
+    #[error("store {path} has store format {found}{}, and this newsgraph ({version}) reads format {expected}: {advice}", written_by.as_deref().map(|v| format!(" (written by newsgraph {v})")).unwrap_or_default())]
     Format {
         /// The store folder.
         path: PathBuf,
         /// The format found.
         found: u32,
+        /// The newsgraph version that wrote it, when recorded.
+        written_by: Option<String>,
         /// The format this build reads.
         expected: u32,
         /// This build's version.
@@ -164,19 +168,29 @@ impl NewsStore {
 
     /// Opens an existing persistent store for reading.
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let s = Self::open_any_format(path, None)?;
+        s.check_format(path)?;
+        Ok(s)
+    }
+
+    /// Opens an existing store of any format without changing it, to describe it or to
+    /// rebuild it: for reading (`exclusive: None`), or holding it against every other
+    /// command (`Some(what)`) so nothing changes it meanwhile.
+    pub fn open_any_format(path: &Path, exclusive: Option<&str>) -> Result<Self, StoreError> {
         if !path.join("CURRENT").exists() {
             return Err(StoreError::Missing {
                 path: path.to_path_buf(),
             });
         }
-        let lock = StoreLock::shared(path)?;
+        let lock = match exclusive {
+            Some(what) => Some(StoreLock::exclusive(path, what)?),
+            None => StoreLock::shared(path)?,
+        };
         let store = open_disk(path, true).map_err(|e| open_error(path, e))?;
-        let s = NewsStore {
+        Ok(NewsStore {
             store,
             _lock: lock.map(Arc::new),
-        };
-        s.check_format(path)?;
-        Ok(s)
+        })
     }
 
     /// The store format recorded in the store (format 1 stores recorded none).
@@ -208,10 +222,11 @@ impl NewsStore {
         Err(StoreError::Format {
             path: path.to_path_buf(),
             found,
+            written_by: self.recorded(ng::STORE_VERSION)?,
             expected: STORE_FORMAT,
             version: env!("CARGO_PKG_VERSION"),
             advice: if found < STORE_FORMAT {
-                "ingest the articles again into a new store (the old one is left untouched)"
+                "upgrade it with `newsgraph rebuild --store DIR` (the old one is kept beside it)"
             } else {
                 "use the newer newsgraph that wrote it"
             },
@@ -228,17 +243,53 @@ impl NewsStore {
         Ok(s)
     }
 
+    /// Records the format, this newsgraph's version and the ontology's version (replacing
+    /// what an earlier writer recorded).
     fn stamp(&self) -> Result<(), StoreError> {
         let v = Literal::new_simple_literal(env!("CARGO_PKG_VERSION"));
+        let o = Literal::new_simple_literal(crate::graph::vocab::ONTOLOGY_VERSION);
         let f = Literal::new_typed_literal(
             STORE_FORMAT.to_string(),
             oxigraph::model::vocab::xsd::INTEGER,
         );
         let mut t = self.store.start_transaction()?;
+        for p in [ng::STORE_VERSION, ng::ONTOLOGY_VERSION, ng::STORE_FORMAT] {
+            let old: Vec<Quad> = t
+                .quads_for_pattern(
+                    Some(STORE_NODE.into()),
+                    Some(p),
+                    None,
+                    Some(META_GRAPH.into()),
+                )
+                .collect::<Result<_, _>>()?;
+            for q in &old {
+                t.remove(q);
+            }
+        }
         t.insert(QuadRef::new(STORE_NODE, ng::STORE_VERSION, &v, META_GRAPH));
+        t.insert(QuadRef::new(
+            STORE_NODE,
+            ng::ONTOLOGY_VERSION,
+            &o,
+            META_GRAPH,
+        ));
         t.insert(QuadRef::new(STORE_NODE, ng::STORE_FORMAT, &f, META_GRAPH));
         t.commit()?;
         Ok(())
+    }
+
+    /// A value the store records about itself (in any graph: format 1 stores kept it
+    /// in the default graph).
+    pub(crate) fn recorded(&self, p: NamedNodeRef<'_>) -> Result<Option<String>, StoreError> {
+        for q in self
+            .store
+            .quads_for_pattern(Some(STORE_NODE.into()), Some(p), None, None)
+        {
+            if let Term::Literal(l) = q?.object {
+                return Ok(Some(l.value().to_string()));
+            }
+        }
+        Ok(None)
     }
 
     /// The data graphs (not bookkeeping), sorted by name.

@@ -389,7 +389,7 @@ fn stores_of_another_format_are_refused_and_left_alone() {
         }
         c.assert().code(6).stderr(
             predicate::str::contains("has store format 1")
-                .and(predicate::str::contains("ingest the articles again")),
+                .and(predicate::str::contains("newsgraph rebuild --store")),
         );
     }
     let s = oxigraph::store::Store::open_read_only(&old).expect("store");

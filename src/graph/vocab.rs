@@ -3,6 +3,10 @@
 
 use oxigraph::model::NamedNodeRef;
 
+/// The version of `ontology/newsgraph.ttl` (its `owl:versionInfo`), recorded in every
+/// store; a test checks the two agree.
+pub const ONTOLOGY_VERSION: &str = "2";
+
 /// The newsgraph ontology namespace.
 pub const NG: &str = "https://w3id.org/newsgraph/ontology#";
 
@@ -12,6 +16,8 @@ macro_rules! terms {
             #[doc = concat!("`", $ns, $local, "`")]
             pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($ns, $local));
         )*
+        /// Every term of this namespace that newsgraph uses.
+        pub const ALL: &[NamedNodeRef<'static>] = &[$($name),*];
     };
 }
 
@@ -27,7 +33,7 @@ pub mod ng {
         ARTICLE = "article", SENTENCE = "sentence", START_OFFSET = "startOffset", END_OFFSET = "endOffset",
         RULE = "rule", CONFIDENCE = "confidence", EVIDENCE = "evidence",
         CONTENT_HASH = "contentHash", TEXT = "text", SOURCE_FILE = "sourceFile", STORE_VERSION = "storeVersion",
-        STORE_FORMAT = "storeFormat", PUSH_RECORD = "PushRecord", ENDPOINT = "endpoint", GRAPH = "graph", DIGEST = "digest",
+        ONTOLOGY_VERSION = "ontologyVersion", STORE_FORMAT = "storeFormat", PUSH_RECORD = "PushRecord", ENDPOINT = "endpoint", GRAPH = "graph", DIGEST = "digest",
     );
 }
 
@@ -78,41 +84,12 @@ mod tests {
 
     #[test]
     fn every_ng_term_is_declared_in_the_ontology() {
-        let used = [
-            ng::PERSON,
-            ng::ORGANIZATION,
-            ng::PLACE,
-            ng::EVENT,
-            ng::MEETING,
-            ng::PROPOSAL,
-            ng::ASSERTION,
-            ng::MET_WITH,
-            ng::BACKS,
-            ng::PROPOSED,
-            ng::ROLE,
-            ng::AFFILIATED_WITH,
-            ng::GEONAMES_ID,
-            ng::PARTICIPANT,
-            ng::PLACE_PROP,
-            ng::DATE,
-            ng::PART_OF,
-            ng::ARTICLE,
-            ng::SENTENCE,
-            ng::START_OFFSET,
-            ng::END_OFFSET,
-            ng::RULE,
-            ng::CONFIDENCE,
-            ng::EVIDENCE,
-            ng::CONTENT_HASH,
-            ng::TEXT,
-            ng::SOURCE_FILE,
-            ng::STORE_VERSION,
-        ];
+        let used = ng::ALL;
         let store = oxigraph::store::Store::new().expect("memory store");
         store
             .load_from_slice(oxigraph::io::RdfFormat::Turtle, ONTOLOGY)
             .expect("ontology parses");
-        for t in used {
+        for &t in used {
             let declared = store
                 .quads_for_pattern(
                     Some(t.into()),
@@ -127,5 +104,24 @@ mod tests {
                 "{t} is used but not declared in ontology/newsgraph.ttl"
             );
         }
+        let version: Vec<String> = store
+            .quads_for_pattern(
+                None,
+                Some(oxigraph::model::NamedNodeRef::new_unchecked(
+                    "http://www.w3.org/2002/07/owl#versionInfo",
+                )),
+                None,
+                None,
+            )
+            .map(|q| match q.expect("quad").object {
+                oxigraph::model::Term::Literal(l) => l.value().to_string(),
+                other => other.to_string(),
+            })
+            .collect();
+        assert_eq!(
+            version,
+            [super::ONTOLOGY_VERSION],
+            "owl:versionInfo of the ontology"
+        );
     }
 }
