@@ -406,7 +406,9 @@ fn runaway_queries_stop_at_the_timeout() {
         "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a",
     ] {
         let started = std::time::Instant::now();
-        bin()
+        common::bin_stdin()
+            // without --timeout working, the test fails here instead of hanging
+            .timeout(std::time::Duration::from_secs(60))
             .args(["query", "--timeout", "0.5", "--store"])
             .arg(&store)
             .args(["--sparql", sparql])
