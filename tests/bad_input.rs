@@ -106,7 +106,9 @@ fn every_kind_of_bad_input_is_named_and_the_rest_is_stored() {
     run.args(["ingest", "--store"])
         .arg(&store)
         .arg(&bad)
-        .arg(dir.path().join("missing.txt"));
+        .arg(dir.path().join("missing.txt"))
+        // a file whose reads fail even for root (which reads the chmod 000 one)
+        .arg("/proc/self/mem");
     let out = run.output().expect("runs");
     let took = started.elapsed();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -131,6 +133,7 @@ fn every_kind_of_bad_input_is_named_and_the_rest_is_stored() {
         format!("{b}/loop/up: cannot read: symbolic link loop back to {b}; not followed"),
         format!("{b}/dangling.txt: cannot read"),
         format!("{}/missing.txt: cannot read: No such file or directory", dir.path().display()),
+        "/proc/self/mem: cannot read: Input/output error".to_string(),
     ];
     if unreadable {
         expected.push(format!(
@@ -145,8 +148,8 @@ fn every_kind_of_bad_input_is_named_and_the_rest_is_stored() {
             "missing message {message:?} in:\n{stderr}"
         );
     }
-    // 16 inputs skipped (17 with the unreadable file); the ignored .xyz is not one of them
-    let skipped = 16 + usize::from(unreadable);
+    // 17 inputs skipped (18 with the unreadable file); the ignored .xyz is not one of them
+    let skipped = 17 + usize::from(unreadable);
     assert!(
         stderr.contains(&format!(
             "5 articles added, 0 already stored, {skipped} inputs skipped"
