@@ -14,29 +14,24 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use tempfile::TempDir;
 
-use common::{articles, bin};
+use common::{articles, bin, stdout_of};
 
 const ARTICLES: usize = 2000;
 
 /// Triples per data graph (articles and the world graph).
 fn graph_sizes(store: &Path) -> BTreeMap<String, usize> {
-    let out = bin()
-        .args(["query", "--results", "tsv", "--store"])
-        .arg(store)
-        .args([
-            "--sparql",
-            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
-             FILTER(!STRSTARTS(STR(?g), \"urn:newsgraph:\")) } GROUP BY ?g",
-        ])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "the store opens after the kill: {}",
-        String::from_utf8_lossy(&out.stderr)
+    // the store must open after a kill: stdout_of fails the test if it does not
+    let out = stdout_of(
+        bin()
+            .args(["query", "--results", "tsv", "--store"])
+            .arg(store)
+            .args([
+                "--sparql",
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
+                 FILTER(!STRSTARTS(STR(?g), \"urn:newsgraph:\")) } GROUP BY ?g",
+            ]),
     );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
+    out.lines()
         .skip(1)
         .filter_map(|l| {
             let (g, n) = l.split_once('\t')?;

@@ -13,42 +13,25 @@ use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, Quad, QuadRef, Term};
 use oxigraph::store::Store;
 use predicates::prelude::*;
 
-use common::{bin, examples, ingested};
+use common::{bin, examples, ingested, stdout_of};
 
 const STORE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("urn:newsgraph:store");
 const META: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("urn:newsgraph:meta");
 const NG: &str = "https://w3id.org/newsgraph/ontology#";
 
 fn info(store: &Path) -> serde_json::Value {
-    let out = bin()
-        .args(["info", "--json", "--store"])
-        .arg(store)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
+    let out = stdout_of(bin().args(["info", "--json", "--store"]).arg(store));
+    serde_json::from_str(&out).expect("json")
 }
 
 /// The merged graph as sorted N-Triples lines.
 fn export(store: &Path) -> Vec<String> {
-    let out = bin()
-        .args(["export", "--format", "ntriples", "--store"])
-        .arg(store)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = stdout_of(
+        bin()
+            .args(["export", "--format", "ntriples", "--store"])
+            .arg(store),
     );
-    let mut lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect();
+    let mut lines: Vec<String> = out.lines().map(str::to_string).collect();
     lines.sort();
     lines
 }

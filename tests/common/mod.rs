@@ -35,24 +35,29 @@ pub fn ingested() -> (TempDir, PathBuf) {
     (dir, store)
 }
 
-/// The single number a `SELECT (COUNT(…) AS ?n)` query gives on a store.
-pub fn count(store: &Path, sparql: &str) -> usize {
-    let out = bin()
-        .args(["query", "--store"])
-        .arg(store)
-        .args(["--sparql", sparql, "--results", "csv"])
-        .output()
-        .expect("runs");
+/// Runs a command that must succeed; its stdout.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
     assert!(
         out.status.success(),
-        "{}",
+        "{cmd:?} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .nth(1)
-        .and_then(|l| l.trim().parse().ok())
-        .expect("a count")
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The single number a `SELECT (COUNT(…) AS ?n)` query gives on a store.
+pub fn count(store: &Path, sparql: &str) -> usize {
+    stdout_of(bin().args(["query", "--store"]).arg(store).args([
+        "--sparql",
+        sparql,
+        "--results",
+        "csv",
+    ]))
+    .lines()
+    .nth(1)
+    .and_then(|l| l.trim().parse().ok())
+    .expect("a count")
 }
 
 /// Number of triples the queries see.
