@@ -21,3 +21,4 @@ pub mod pipeline;
 pub mod push;
 pub mod query;
 pub mod store;
+pub mod synth;
