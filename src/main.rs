@@ -86,6 +86,10 @@ enum Command {
         /// Files or folders of articles; - reads stdin
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Commit when this many quads are pending (and at least every 2 s); 1 commits
+        /// after every article
+        #[arg(long, value_name = "N", default_value_t = pipeline::BATCH_QUADS)]
+        commit_quads: usize,
         #[command(flatten)]
         opts: ExtractOpts,
     },
@@ -387,7 +391,12 @@ fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Ingest { store, paths, opts } => {
+        Command::Ingest {
+            store,
+            paths,
+            commit_quads,
+            opts,
+        } => {
             let gaz = gazetteer(opts.gazetteer.as_deref())?;
             let s = if opts.memory {
                 NewsStore::memory()?
@@ -397,24 +406,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let started = std::time::Instant::now();
             let tty = io::stderr().is_terminal() && !opts.quiet;
             let verbose = opts.verbose;
-            let stored = |p: &pipeline::Summary,
-                          article: &newsgraph::ingest::Article,
-                          iri: &oxigraph::model::NamedNode| {
+            let stored = |p: &pipeline::Summary, source: &str, iri: &oxigraph::model::NamedNode| {
                 if verbose {
-                    eprintln!("newsgraph: stored {} as {iri}", article.source);
-                } else if tty && p.added.is_multiple_of(25) {
+                    eprintln!("newsgraph: stored {source} as {iri}");
+                } else if tty {
                     eprint!("\rnewsgraph: {} articles…", p.added);
                 }
             };
-            let sum = pipeline::ingest(
-                &s,
-                &paths,
-                opts.read(),
-                &opts.base,
-                gaz,
-                reporter(opts.quiet),
-                stored,
-            )?;
+            let ingest_opts = pipeline::IngestOptions {
+                read: opts.read(),
+                base: opts.base.clone(),
+                batch_quads: commit_quads,
+            };
+            let sum =
+                pipeline::ingest(&s, &paths, &ingest_opts, gaz, reporter(opts.quiet), stored)?;
             if tty {
                 eprint!("\r");
             }
@@ -882,8 +887,7 @@ fn demo(examples: &Path, store: &Path, output: &Path) -> Result<ExitCode> {
     let sum = pipeline::ingest(
         &s,
         &[examples.to_path_buf()],
-        ReadOptions::default(),
-        DEFAULT_BASE,
+        &pipeline::IngestOptions::default(),
         Gazetteer::bundled(),
         report,
         |_, _, _| {},

@@ -70,17 +70,33 @@ pub fn read_all(
     Ok(skipped)
 }
 
-/// Adds articles to a store one at a time: each new article and the entity descriptions
-/// it changes are written in one transaction, so a run stopped at any point (even by
-/// `kill -9`) leaves every article either stored whole or not at all, and running it
-/// again adds the rest. An article already stored (same text) is skipped.
+/// Quads gathered before a commit (about 100 articles of news): large enough for the
+/// bulk loader to pay off, small enough to keep memory flat.
+pub const BATCH_QUADS: usize = 50_000;
+
+/// The longest a stored article waits for its batch: a slow feed is committed anyway.
+pub const BATCH_SECONDS: u64 = 2;
+
+/// Adds articles to a store. Articles are committed in batches (of about
+/// [`BATCH_QUADS`] quads); each batch, with the entity descriptions its articles change,
+/// is one transaction, so a run stopped at any point (even by `kill -9`) leaves every
+/// article either stored whole or not at all, and running it again adds the rest. An
+/// article already stored (same text), or already in the batch, is skipped.
 #[derive(Debug)]
 pub struct Ingester<'a> {
     store: &'a NewsStore,
     builder: GraphBuilder,
     gaz: &'a Gazetteer,
     summary: Summary,
+    batch_quads: usize,
+    pending: Vec<Quad>,
+    pending_articles: Vec<(String, oxigraph::model::NamedNode)>,
+    pending_ids: std::collections::HashSet<String>,
+    last_commit: std::time::Instant,
 }
+
+/// Articles committed: their sources and IRIs.
+pub type Committed = Vec<(String, oxigraph::model::NamedNode)>;
 
 impl<'a> Ingester<'a> {
     /// An ingester into `store`, joining the entities it already holds.
@@ -96,58 +112,110 @@ impl<'a> Ingester<'a> {
             builder,
             gaz,
             summary: Summary::default(),
+            batch_quads: BATCH_QUADS,
+            pending: Vec::new(),
+            pending_articles: Vec::new(),
+            pending_ids: std::collections::HashSet::new(),
+            last_commit: std::time::Instant::now(),
         })
     }
 
-    /// Stores one article; returns its IRI, or `None` when it was already stored.
-    pub fn add(
-        &mut self,
-        article: &Article,
-    ) -> Result<Option<oxigraph::model::NamedNode>, PipelineError> {
-        let iri = self.builder.article_iri(article);
-        if self.store.has_article(&iri)? {
-            self.summary.unchanged += 1;
-            return Ok(None);
-        }
-        let x = extract(article, self.gaz);
-        let quads = self.builder.add_article(article, &x, self.gaz);
-        let (changed, equads) = self.builder.entity_quads(self.gaz);
-        self.store.write(&quads, &changed, &equads)?;
-        self.summary.relations += x.relations.len();
-        self.summary.mentions += x.mentions.len();
-        self.summary.added += 1;
-        Ok(Some(iri))
+    /// Commits when this many quads are pending (1: after every article).
+    pub fn with_batch_quads(mut self, quads: usize) -> Self {
+        self.batch_quads = quads.max(1);
+        self
     }
 
-    /// The counts so far.
+    /// Adds one article; returns the articles this call committed (none, or the whole
+    /// batch when it was full).
+    pub fn add(&mut self, article: &Article) -> Result<Committed, PipelineError> {
+        let iri = self.builder.article_iri(article);
+        if self.pending_ids.contains(&article.id) || self.store.has_article(&iri)? {
+            self.summary.unchanged += 1;
+            return Ok(Vec::new());
+        }
+        let x = extract(article, self.gaz);
+        self.pending
+            .extend(self.builder.add_article(article, &x, self.gaz));
+        self.pending_ids.insert(article.id.clone());
+        self.pending_articles.push((article.source.clone(), iri));
+        self.summary.relations += x.relations.len();
+        self.summary.mentions += x.mentions.len();
+        if self.pending.len() >= self.batch_quads
+            || self.last_commit.elapsed().as_secs() >= BATCH_SECONDS
+        {
+            self.commit()
+        } else {
+            Ok(Vec::new())
+        }
+    }
+
+    /// Commits what is pending; returns the articles committed.
+    pub fn commit(&mut self) -> Result<Committed, PipelineError> {
+        if self.pending_articles.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (changed, equads) = self.builder.entity_quads(self.gaz);
+        self.store.write(&self.pending, &changed, &equads)?;
+        self.pending.clear();
+        self.pending_ids.clear();
+        self.summary.added += self.pending_articles.len();
+        self.last_commit = std::time::Instant::now();
+        Ok(std::mem::take(&mut self.pending_articles))
+    }
+
+    /// The counts so far (`added` counts committed articles).
     pub fn summary(&self) -> &Summary {
         &self.summary
     }
 }
 
-/// Ingests inputs into a store (see [`Ingester`]); after each article is committed,
-/// `stored` is called with the counts so far, the article and its IRI.
+/// How [`ingest`] reads and commits.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// How inputs are read.
+    pub read: ReadOptions,
+    /// Base IRI of minted nodes.
+    pub base: String,
+    /// Quads per commit (see [`BATCH_QUADS`]).
+    pub batch_quads: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            read: ReadOptions::default(),
+            base: crate::graph::DEFAULT_BASE.to_string(),
+            batch_quads: BATCH_QUADS,
+        }
+    }
+}
+
+/// Ingests inputs into a store (see [`Ingester`]); after each commit, `stored` is called
+/// for each article committed, with the counts so far, its source and its IRI.
 pub fn ingest(
     store: &NewsStore,
     paths: &[PathBuf],
-    read: ReadOptions,
-    base: &str,
+    opts: &IngestOptions,
     gaz: &Gazetteer,
     mut on_error: impl FnMut(&IngestError),
-    mut stored: impl FnMut(&Summary, &Article, &oxigraph::model::NamedNode),
+    mut stored: impl FnMut(&Summary, &str, &oxigraph::model::NamedNode),
 ) -> Result<Summary, PipelineError> {
-    let mut ingester = Ingester::new(store, base, gaz)?;
+    let mut ingester = Ingester::new(store, &opts.base, gaz)?.with_batch_quads(opts.batch_quads);
     let skipped = read_all(
         paths,
-        read,
+        opts.read,
         |article| {
-            if let Some(iri) = ingester.add(&article)? {
-                stored(ingester.summary(), &article, &iri);
+            for (source, iri) in ingester.add(&article)? {
+                stored(ingester.summary(), &source, &iri);
             }
             Ok(())
         },
         &mut on_error,
     )?;
+    for (source, iri) in ingester.commit()? {
+        stored(ingester.summary(), &source, &iri);
+    }
     let mut summary = *ingester.summary();
     summary.skipped = skipped;
     Ok(summary)
@@ -308,15 +376,22 @@ pub fn rebuild(
     let summary = {
         let new = NewsStore::open(&target, "rebuild")?;
         let mut ingester = Ingester::new(&new, &base, gaz)?;
-        for (i, a) in articles.iter().enumerate() {
-            if let Err(e) = ingester.add(a) {
+        let mut added = || -> Result<Summary, PipelineError> {
+            for (i, a) in articles.iter().enumerate() {
+                ingester.add(a)?;
+                progress(i + 1, articles.len());
+            }
+            ingester.commit()?;
+            Ok(*ingester.summary())
+        };
+        match added() {
+            Ok(summary) => summary,
+            Err(e) => {
                 drop(new);
                 let _ = std::fs::remove_dir_all(&target);
                 return Err(e.into());
             }
-            progress(i + 1, articles.len());
         }
-        *ingester.summary()
     };
     let mut backup = None;
     if into.is_none() {
