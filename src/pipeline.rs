@@ -93,6 +93,8 @@ pub struct Ingester<'a> {
     pending_articles: Vec<(String, oxigraph::model::NamedNode)>,
     pending_ids: std::collections::HashSet<String>,
     last_commit: std::time::Instant,
+    /// Whether a commit went through the bulk loader.
+    pub bulk_loaded: bool,
 }
 
 /// Articles committed: their sources and IRIs.
@@ -117,6 +119,7 @@ impl<'a> Ingester<'a> {
             pending_articles: Vec::new(),
             pending_ids: std::collections::HashSet::new(),
             last_commit: std::time::Instant::now(),
+            bulk_loaded: false,
         })
     }
 
@@ -129,25 +132,40 @@ impl<'a> Ingester<'a> {
     /// Adds one article; returns the articles this call committed (none, or the whole
     /// batch when it was full).
     pub fn add(&mut self, article: &Article) -> Result<Committed, PipelineError> {
-        let iri = self.builder.article_iri(article);
-        if self.pending_ids.contains(&article.id) || self.store.has_article(&iri)? {
-            self.summary.unchanged += 1;
-            return Ok(Vec::new());
+        self.add_many(std::slice::from_ref(article))
+    }
+
+    /// Adds articles, extracting them in parallel (extraction is most of the work, and
+    /// each article's is independent); they join the graph in their order, so the result
+    /// is the same as adding them one by one.
+    pub fn add_many(&mut self, articles: &[Article]) -> Result<Committed, PipelineError> {
+        use rayon::prelude::*;
+        let mut new = Vec::with_capacity(articles.len());
+        for article in articles {
+            let iri = self.builder.article_iri(article);
+            if self.pending_ids.contains(&article.id) || self.store.has_article(&iri)? {
+                self.summary.unchanged += 1;
+            } else {
+                self.pending_ids.insert(article.id.clone());
+                new.push((article, iri));
+            }
         }
-        let x = extract(article, self.gaz);
-        self.pending
-            .extend(self.builder.add_article(article, &x, self.gaz));
-        self.pending_ids.insert(article.id.clone());
-        self.pending_articles.push((article.source.clone(), iri));
-        self.summary.relations += x.relations.len();
-        self.summary.mentions += x.mentions.len();
-        if self.pending.len() >= self.batch_quads
-            || self.last_commit.elapsed().as_secs() >= BATCH_SECONDS
-        {
-            self.commit()
-        } else {
-            Ok(Vec::new())
+        let gaz = self.gaz;
+        let extractions: Vec<_> = new.par_iter().map(|(a, _)| extract(a, gaz)).collect();
+        let mut committed = Vec::new();
+        for ((article, iri), x) in new.into_iter().zip(extractions) {
+            self.pending
+                .extend(self.builder.add_article(article, &x, self.gaz));
+            self.pending_articles.push((article.source.clone(), iri));
+            self.summary.relations += x.relations.len();
+            self.summary.mentions += x.mentions.len();
+            if self.pending.len() >= self.batch_quads
+                || self.last_commit.elapsed().as_secs() >= BATCH_SECONDS
+            {
+                committed.extend(self.commit()?);
+            }
         }
+        Ok(committed)
     }
 
     /// Commits what is pending; returns the articles committed.
@@ -156,7 +174,7 @@ impl<'a> Ingester<'a> {
             return Ok(Vec::new());
         }
         let (changed, equads) = self.builder.entity_quads(self.gaz);
-        self.store.write(&self.pending, &changed, &equads)?;
+        self.bulk_loaded |= self.store.write(&self.pending, &changed, &equads)?;
         self.pending.clear();
         self.pending_ids.clear();
         self.summary.added += self.pending_articles.len();
@@ -202,19 +220,37 @@ pub fn ingest(
     mut stored: impl FnMut(&Summary, &str, &oxigraph::model::NamedNode),
 ) -> Result<Summary, PipelineError> {
     let mut ingester = Ingester::new(store, &opts.base, gaz)?.with_batch_quads(opts.batch_quads);
+    // articles are extracted a chunk at a time, in parallel
+    let chunk = 4 * rayon::current_num_threads();
+    let mut waiting = Vec::with_capacity(chunk);
+    let mut report = |ingester: &Ingester<'_>, committed: Committed| {
+        for (source, iri) in committed {
+            stored(ingester.summary(), &source, &iri);
+        }
+    };
     let skipped = read_all(
         paths,
         opts.read,
         |article| {
-            for (source, iri) in ingester.add(&article)? {
-                stored(ingester.summary(), &source, &iri);
+            waiting.push(article);
+            if waiting.len() >= chunk {
+                let committed = ingester.add_many(&waiting)?;
+                waiting.clear();
+                report(&ingester, committed);
             }
             Ok(())
         },
         &mut on_error,
     )?;
-    for (source, iri) in ingester.commit()? {
-        stored(ingester.summary(), &source, &iri);
+    let committed = ingester.add_many(&waiting)?;
+    report(&ingester, committed);
+    let committed = ingester.commit()?;
+    report(&ingester, committed);
+    if ingester.bulk_loaded {
+        // the bulk loader leaves many small files for RocksDB to merge; merged now, the
+        // store reads many times faster afterwards (exports and queries of a 4M-quad
+        // store: 250 s before, 26 s after)
+        store.optimize()?;
     }
     let mut summary = *ingester.summary();
     summary.skipped = skipped;
@@ -382,6 +418,9 @@ pub fn rebuild(
                 progress(i + 1, articles.len());
             }
             ingester.commit()?;
+            if ingester.bulk_loaded {
+                new.optimize()?;
+            }
             Ok(*ingester.summary())
         };
         match added() {
