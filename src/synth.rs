@@ -259,20 +259,6 @@ const WEEKDAYS: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const FILLER: &[&str] = &[
     "The talks lasted more than three hours, officials said.",
     "Analysts said the outcome remained uncertain.",
@@ -292,6 +278,14 @@ const NOISE: &[&str] = &[
     "Sign up for our newsletter",
     "Related: Five things to know about the crisis",
 ];
+
+/// "January" for 0.
+fn month_name(month: usize) -> &'static str {
+    u8::try_from(month + 1)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+        .map_or("January", |m| m.name())
+}
 
 /// One generated article, as a JSON Lines record.
 fn article(rng: &mut Rng, n: u64, people: usize, words: usize) -> serde_json::Value {
@@ -314,7 +308,7 @@ fn article(rng: &mut Rng, n: u64, people: usize, words: usize) -> serde_json::Va
         "{title}\n\nBy {}\n\n{}, {} {day} ({outlet}) - ",
         person(rng),
         city.to_uppercase(),
-        &MONTHS[month][..3],
+        &month_name(month)[..3],
     );
     let mut count = 0;
     let mut paragraph = 0;

@@ -73,56 +73,14 @@ pub fn articles(store: &Path) -> usize {
     )
 }
 
-/// Writes a JSON Lines feed of `n` distinct, plausible articles (deterministic), for
-/// tests that need many articles.
+/// Writes a JSON Lines feed of `n` distinct, short articles (`newsgraph synth`, seed 1),
+/// for tests that need many articles.
 pub fn write_feed(path: &Path, n: usize) {
-    const FIRST: &[&str] = &[
-        "Anna", "Tomas", "Maria", "Kofi", "Lena", "Omar", "Ingrid", "Pavel", "Sofia", "Ravi",
-        "Chen", "Amara", "Diego", "Yara", "Jonas",
-    ];
-    const LAST: &[&str] = &[
-        "Berg", "Vale", "Okafor", "Lind", "Haddad", "Novak", "Sato", "Moreau", "Petrov", "Diaz",
-        "Kamau", "Fischer", "Rossi", "Nilsson", "Tan", "Kowalski", "Mensah",
-    ];
-    const PLACES: &[&str] = &[
-        "Paris", "Geneva", "Vienna", "Oslo", "Cairo", "Nairobi", "Lima", "Hanoi", "Ankara",
-        "Madrid", "Warsaw", "Dakar",
-    ];
-    const ROLES: &[&str] = &["Foreign Minister", "President", "Prime Minister", "envoy"];
-    const THINGS: &[&str] = &[
-        "a ceasefire",
-        "new talks",
-        "a trade agreement",
-        "an exchange of prisoners",
-        "a joint commission",
-    ];
-    let person = |i: usize| {
-        format!(
-            "{} {}",
-            FIRST[i % FIRST.len()],
-            LAST[(i / FIRST.len()) % LAST.len()]
-        )
+    let opts = newsgraph::synth::SynthOptions {
+        articles: n as u64,
+        words: 40,
+        ..Default::default()
     };
-    let mut out = String::new();
-    for i in 0..n {
-        let (a, b, c) = (person(i * 7 + 1), person(i * 11 + 3), person(i * 5 + 2));
-        let place = PLACES[i % PLACES.len()];
-        let line = serde_json::json!({
-            "id": format!("a{i}"),
-            "title": format!("{a} and {b} hold talks in {place}"),
-            "source": "Example Wire",
-            "published": format!("2014-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
-            "text": format!(
-                "{place} - {} {a} met {} {b} in {place} on Monday for the {i}th round of talks. \
-                 {a} proposed {}. {c} backs {b}, officials said.\n\n\
-                 The two sides are expected to meet again next month.",
-                ROLES[i % ROLES.len()],
-                ROLES[(i + 1) % ROLES.len()],
-                THINGS[i % THINGS.len()],
-            ),
-        });
-        out.push_str(&line.to_string());
-        out.push('\n');
-    }
-    std::fs::write(path, out).expect("write feed");
+    let file = std::io::BufWriter::new(std::fs::File::create(path).expect("create feed"));
+    newsgraph::synth::write_corpus(&opts, file).expect("write feed");
 }
