@@ -289,12 +289,21 @@ impl GraphBuilder {
             // the same name in another transliteration ("Oleksandr"/"Alexander")
             let sk = skeleton(&e.name);
             if sk.replace(' ', "").len() >= 4 && (e.etype != EntityType::Person || w.len() >= 2) {
-                found = (0..self.ents.len()).find(|&i| {
-                    let g = &self.ents[i];
-                    g.etype == e.etype
-                        && skeleton(&g.label) == sk
-                        && similarity(&g.label, &e.name) >= 0.75
-                });
+                // the most similar, ties to the smallest IRI: the choice must not
+                // depend on the order entities became known (one run or several)
+                found = (0..self.ents.len())
+                    .filter(|&i| {
+                        let g = &self.ents[i];
+                        g.etype == e.etype && skeleton(&g.label) == sk
+                    })
+                    .map(|i| (similarity(&self.ents[i].label, &e.name), i))
+                    .filter(|&(sim, _)| sim >= 0.75)
+                    .max_by(|a, b| {
+                        a.0.total_cmp(&b.0).then_with(|| {
+                            self.ents[b.1].iri.as_str().cmp(self.ents[a.1].iri.as_str())
+                        })
+                    })
+                    .map(|(_, i)| i);
             }
         }
         if found.is_none() && e.etype == EntityType::Person && e.gaz.is_none() {
