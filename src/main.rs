@@ -410,7 +410,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 if verbose {
                     eprintln!("newsgraph: stored {source} as {iri}");
                 } else if tty {
-                    eprint!("\rnewsgraph: {} articles…", p.added);
+                    // on a terminal: articles stored and the rate, rewritten in place
+                    let secs = started.elapsed().as_secs_f64().max(1e-3);
+                    eprint!(
+                        "\r\x1b[Knewsgraph: {} articles stored ({:.0}/s; {} were already there)…",
+                        p.added,
+                        p.added as f64 / secs,
+                        p.unchanged
+                    );
                 }
             };
             let ingest_opts = pipeline::IngestOptions {
@@ -421,7 +428,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let sum =
                 pipeline::ingest(&s, &paths, &ingest_opts, gaz, reporter(opts.quiet), stored)?;
             if tty {
-                eprint!("\r");
+                eprint!("\r\x1b[K");
             }
             if !opts.quiet {
                 eprintln!(
