@@ -12,7 +12,7 @@ use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, QuadRef};
 
 use crate::graph::vocab::PREFIXES;
-use crate::store::{is_bookkeeping, NewsStore};
+use crate::store::{is_bookkeeping_iri, NewsStore};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -127,7 +127,7 @@ pub fn export_layout<W: Write>(
     for quad in store.inner().iter() {
         let quad = quad.map_err(crate::store::StoreError::from)?;
         let graph = match &quad.graph_name {
-            GraphName::NamedNode(n) if is_bookkeeping(&n.clone().into()) => continue,
+            GraphName::NamedNode(n) if is_bookkeeping_iri(n.as_ref()) => continue,
             GraphName::DefaultGraph => continue,
             g => g.as_ref(),
         };

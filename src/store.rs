@@ -19,8 +19,8 @@ use std::sync::Arc;
 
 use oxigraph::model::vocab::{rdf, rdfs};
 use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
-    Term,
+    GraphName, GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad,
+    QuadRef, Term, TermRef,
 };
 use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
@@ -50,7 +50,22 @@ pub const STORE_FORMAT: u32 = 2;
 
 /// Whether a graph is newsgraph's bookkeeping rather than data.
 pub fn is_bookkeeping(graph: &NamedOrBlankNode) -> bool {
-    matches!(graph, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with("urn:newsgraph:") && n.as_ref() != LOADED_GRAPH)
+    matches!(graph, NamedOrBlankNode::NamedNode(n) if is_bookkeeping_iri(n.as_ref()))
+}
+
+/// Whether a graph name is newsgraph's bookkeeping rather than data.
+pub fn is_bookkeeping_iri(graph: NamedNodeRef<'_>) -> bool {
+    graph.as_str().starts_with("urn:newsgraph:") && graph != LOADED_GRAPH
+}
+
+/// The flag [`NewsStore::write`] sets while a bulk load is not yet committed.
+fn bulk_load_pending() -> QuadRef<'static> {
+    QuadRef::new(
+        STORE_NODE,
+        ng::BULK_LOAD_PENDING,
+        LiteralRef::new_typed_literal("true", oxigraph::model::vocab::xsd::BOOLEAN),
+        META_GRAPH,
+    )
 }
 
 /// Makes a prepared query see the union of the store's named graphs as its default
@@ -202,17 +217,9 @@ impl NewsStore {
 
     /// The store format recorded in the store (format 1 stores recorded none).
     pub fn format(&self) -> Result<Option<u32>, StoreError> {
-        for q in self.store.quads_for_pattern(
-            Some(STORE_NODE.into()),
-            Some(ng::STORE_FORMAT),
-            None,
-            Some(META_GRAPH.into()),
-        ) {
-            if let Term::Literal(l) = q?.object {
-                return Ok(l.value().parse().ok());
-            }
-        }
-        Ok(None)
+        Ok(self
+            .recorded(ng::STORE_FORMAT)?
+            .and_then(|f| f.parse().ok()))
     }
 
     /// Refuses a store of another layout: an older one would be half-read, a newer one
@@ -429,7 +436,7 @@ impl NewsStore {
     ) -> Result<bool, StoreError> {
         let is_marker = |q: &Quad| {
             q.predicate == rdf::TYPE
-                && q.object == Term::from(schema::NEWS_ARTICLE.into_owned())
+                && q.object.as_ref() == TermRef::from(schema::NEWS_ARTICLE)
                 && matches!((&q.graph_name, &q.subject), (GraphName::NamedNode(g), NamedOrBlankNode::NamedNode(s)) if g == s)
         };
         let articles: HashSet<&GraphName> = article_quads
@@ -437,12 +444,15 @@ impl NewsStore {
             .filter(|q| is_marker(q))
             .map(|q| &q.graph_name)
             .collect();
-        let in_article = |q: &&Quad| !is_marker(q) && articles.contains(&q.graph_name);
-        let content = article_quads.iter().filter(in_article).count();
-        let bulk = content >= BULK_MIN_QUADS;
+        let (content, rest): (Vec<&Quad>, Vec<&Quad>) = article_quads
+            .iter()
+            .partition(|q| !is_marker(q) && articles.contains(&q.graph_name));
+        let bulk = content.len() >= BULK_MIN_QUADS;
         if bulk {
+            // flagged first, so that a writer stopped before the commit below is cleaned up
+            self.store.insert(bulk_load_pending())?;
             let mut loader = self.store.bulk_loader();
-            loader.load_quads(article_quads.iter().filter(in_article).cloned())?;
+            loader.load_quads(content.into_iter().cloned())?;
             loader.commit()?;
         }
         let mut t = self.store.start_transaction()?;
@@ -455,7 +465,8 @@ impl NewsStore {
             }
         }
         if bulk {
-            t.extend(article_quads.iter().filter(|q| !in_article(q)));
+            t.extend(rest);
+            t.remove(bulk_load_pending());
         } else {
             t.extend(article_quads);
         }
@@ -473,8 +484,13 @@ impl NewsStore {
     }
 
     /// Removes article graphs without their article's marker: what a writer stopped
-    /// between the two steps of [`NewsStore::write`] left. Returns how many.
+    /// between the two steps of [`NewsStore::write`] left. Only a store whose bulk load
+    /// was left pending is scanned. Returns how many graphs were removed.
     fn remove_unmarked_articles(&self) -> Result<usize, StoreError> {
+        let pending = bulk_load_pending();
+        if !self.store.contains(pending)? {
+            return Ok(0);
+        }
         let mut orphans = Vec::new();
         for g in self.data_graphs()? {
             let NamedOrBlankNode::NamedNode(g) = g else {
@@ -493,6 +509,7 @@ impl NewsStore {
         for g in &orphans {
             self.store.remove_named_graph(g)?;
         }
+        self.store.remove(pending)?;
         Ok(orphans.len())
     }
 

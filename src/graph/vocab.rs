@@ -33,7 +33,7 @@ pub mod ng {
         ARTICLE = "article", SENTENCE = "sentence", START_OFFSET = "startOffset", END_OFFSET = "endOffset",
         RULE = "rule", CONFIDENCE = "confidence", EVIDENCE = "evidence",
         CONTENT_HASH = "contentHash", TEXT = "text", SOURCE_FILE = "sourceFile", STORE_VERSION = "storeVersion",
-        ONTOLOGY_VERSION = "ontologyVersion", STORE_FORMAT = "storeFormat", PUSH_RECORD = "PushRecord", ENDPOINT = "endpoint", GRAPH = "graph", DIGEST = "digest",
+        ONTOLOGY_VERSION = "ontologyVersion", STORE_FORMAT = "storeFormat", BULK_LOAD_PENDING = "bulkLoadPending", PUSH_RECORD = "PushRecord", ENDPOINT = "endpoint", GRAPH = "graph", DIGEST = "digest",
     );
 }
 
