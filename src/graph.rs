@@ -7,6 +7,7 @@
 //! the same IRIs on any machine. Every relation carries its evidence as a reified
 //! `ng:Assertion` (article, sentence, character offsets, rule, confidence) in plain RDF 1.1.
 
+pub mod tally;
 pub mod vocab;
 
 use std::collections::{BTreeSet, HashMap};
@@ -17,6 +18,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use crate::extract::gazetteer::{fold, is_subsequence, name_key, name_words as words};
 use crate::extract::{EntityType, Extraction, Gazetteer, RelationKind};
 use crate::ingest::{hex_sha256, Article};
+use tally::Tallies;
 use vocab::{ng, owl, prov, schema, skos};
 
 /// The default base IRI of minted nodes.
@@ -67,6 +69,7 @@ pub struct GraphBuilder {
     ents: Vec<Global>,
     by_key: HashMap<String, usize>,
     iris: HashMap<String, usize>,
+    tallies: Tallies,
 }
 
 /// A transliteration-tolerant key: per word, consonants only, after folding "x" to
@@ -187,6 +190,7 @@ impl GraphBuilder {
             ents: Vec::new(),
             by_key: HashMap::new(),
             iris: HashMap::new(),
+            tallies: Tallies::default(),
         })
     }
 
@@ -611,11 +615,26 @@ impl GraphBuilder {
                 out.push(q(obj, ng::EVIDENCE, a));
             }
         }
+        self.tallies.extend(tally::of_article(&out, &self.base));
         let world_graph = self.world_graph();
         out.into_iter()
             .map(|x| in_graph(x, art.clone()))
             .chain(world.into_iter().map(|x| in_graph(x, world_graph.clone())))
             .collect()
+    }
+
+    /// How many tallies the articles added since the last [`GraphBuilder::take_tallies`]
+    /// touch; they are to be merged with what a store holds ([`tally`]).
+    ///
+    /// (They are read back from each article's quads by [`tally::of_article`], as a
+    /// store's recount reads them from its stored articles: one implementation.)
+    pub fn pending_tallies(&self) -> usize {
+        self.tallies.len()
+    }
+
+    /// Takes the tallies pending (see [`GraphBuilder::pending_tallies`]).
+    pub fn take_tallies(&mut self) -> Tallies {
+        std::mem::take(&mut self.tallies)
     }
 
     /// Description quads of the entities changed since the last call (type, labels,

@@ -77,6 +77,10 @@ pub const BATCH_QUADS: usize = 50_000;
 /// The longest a stored article waits for its batch: a slow feed is committed anyway.
 pub const BATCH_SECONDS: u64 = 2;
 
+/// Tallies an ingest keeps before adding them to the store (about 200 bytes each); a
+/// 10,000-article ingest touches about 100,000 (see [`crate::graph::tally`]).
+pub const MAX_PENDING_TALLIES: usize = 200_000;
+
 /// Adds articles to a store. Articles are committed in batches (of about
 /// [`BATCH_QUADS`] quads); each batch, with the entity descriptions its articles change,
 /// is one transaction, so a run stopped at any point (even by `kill -9`) leaves every
@@ -92,6 +96,7 @@ pub struct Ingester<'a> {
     pending: Vec<Quad>,
     pending_articles: Vec<(String, oxigraph::model::NamedNode)>,
     pending_ids: std::collections::HashSet<String>,
+    tallies: crate::store::TallyCache,
     last_commit: std::time::Instant,
     /// Whether a commit went through the bulk loader.
     pub bulk_loaded: bool,
@@ -109,6 +114,9 @@ impl<'a> Ingester<'a> {
     ) -> Result<Self, PipelineError> {
         let mut builder = GraphBuilder::new(base)?;
         builder.seed(store.known_entities()?, gaz);
+        if store.tallies_stale()? {
+            store.recount_tallies(&builder.world_graph(), base)?;
+        }
         Ok(Ingester {
             store,
             builder,
@@ -118,6 +126,7 @@ impl<'a> Ingester<'a> {
             pending: Vec::new(),
             pending_articles: Vec::new(),
             pending_ids: std::collections::HashSet::new(),
+            tallies: crate::store::TallyCache::new(store)?,
             last_commit: std::time::Instant::now(),
             bulk_loaded: false,
         })
@@ -175,11 +184,29 @@ impl<'a> Ingester<'a> {
         }
         let (changed, equads) = self.builder.entity_quads(self.gaz);
         self.bulk_loaded |= self.store.write(&self.pending, &changed, &equads)?;
+        if self.builder.pending_tallies() >= MAX_PENDING_TALLIES {
+            self.add_tallies()?;
+        }
         self.pending.clear();
         self.pending_ids.clear();
         self.summary.added += self.pending_articles.len();
         self.last_commit = std::time::Instant::now();
         Ok(std::mem::take(&mut self.pending_articles))
+    }
+
+    /// Commits what is pending and adds the tallies of every article committed; call it
+    /// at the end (until then the store's tallies lag behind its articles).
+    pub fn finish(&mut self) -> Result<Committed, PipelineError> {
+        let committed = self.commit()?;
+        self.add_tallies()?;
+        Ok(committed)
+    }
+
+    fn add_tallies(&mut self) -> Result<(), PipelineError> {
+        let tallies = self.builder.take_tallies();
+        let world = self.builder.world_graph();
+        self.store.add_tallies(tallies, &world, &mut self.tallies)?;
+        Ok(())
     }
 
     /// The counts so far (`added` counts committed articles).
@@ -244,7 +271,7 @@ pub fn ingest(
     )?;
     let committed = ingester.add_many(&waiting)?;
     report(&ingester, committed);
-    let committed = ingester.commit()?;
+    let committed = ingester.finish()?;
     report(&ingester, committed);
     if ingester.bulk_loaded {
         // the bulk loader leaves many small files for RocksDB to merge; merged now, the
@@ -288,6 +315,10 @@ pub fn extract_all(
     )?;
     let (_, equads) = builder.entity_quads(gaz);
     quads.extend(equads);
+    let world = builder.world_graph();
+    for (node, (key, tally)) in &builder.take_tallies().0 {
+        quads.extend(tally.to_quads(node, key, &world));
+    }
     summary.skipped = skipped;
     Ok((quads, summary))
 }
@@ -301,6 +332,7 @@ pub fn self_check(name: &str, bytes: &[u8], read: ReadOptions) -> Result<usize, 
     let gaz = Gazetteer::bundled();
     let mut builder = GraphBuilder::new(crate::graph::DEFAULT_BASE).map_err(|e| e.to_string())?;
     let store = NewsStore::memory().map_err(|e| e.to_string())?;
+    let mut cache = crate::store::TallyCache::new(&store).map_err(|e| e.to_string())?;
     let mut articles = 0;
     for article in crate::ingest::read_bytes(std::path::Path::new(name), name, bytes, read)
         .into_iter()
@@ -313,6 +345,9 @@ pub fn self_check(name: &str, bytes: &[u8], read: ReadOptions) -> Result<usize, 
         let (changed, entity_quads) = builder.entity_quads(gaz);
         store
             .write(&quads, &changed, &entity_quads)
+            .and_then(|_| {
+                store.add_tallies(builder.take_tallies(), &builder.world_graph(), &mut cache)
+            })
             .map_err(|e| e.to_string())?;
         articles += 1;
     }
@@ -417,7 +452,7 @@ pub fn rebuild(
                 ingester.add(a)?;
                 progress(i + 1, articles.len());
             }
-            ingester.commit()?;
+            ingester.finish()?;
             if ingester.bulk_loaded {
                 new.optimize()?;
             }

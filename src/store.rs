@@ -4,10 +4,11 @@
 //! changes, so an article is either wholly in the store or not at all, and an article
 //! already stored (same content hash) is skipped: ingesting it again adds nothing.
 //!
-//! Layout (store format 2): what each article says is in a named graph named by the
-//! article's IRI; the merged world (entities, the relations between them, proposals) is
-//! in the world graph `{base}graph/world`; newsgraph's own bookkeeping (format, version,
-//! what was pushed where) is in graphs under `urn:newsgraph:`, which exports leave out.
+//! Layout (store format 3): what each article says is in a named graph named by the
+//! article's IRI; the merged world (entities, the relations between them, proposals, and
+//! the tallies of [`crate::graph::tally`]) is in the world graph `{base}graph/world`;
+//! newsgraph's own bookkeeping (format, version, what was pushed where, whether the
+//! tallies lag behind) is in graphs under `urn:newsgraph:`, which exports leave out.
 //! Queries see the union of the named graphs as their default graph.
 
 mod inspect;
@@ -26,6 +27,7 @@ use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
 use crate::extract::EntityType;
+use crate::graph::tally::{Tallies, Tally};
 use crate::graph::vocab::{ng, schema, skos};
 use crate::graph::KnownEntity;
 
@@ -46,7 +48,44 @@ pub const LOADED_GRAPH: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("urn
 pub const BULK_MIN_QUADS: usize = 5_000;
 
 /// The store layout this newsgraph reads and writes (see the module header).
-pub const STORE_FORMAT: u32 = 2;
+pub const STORE_FORMAT: u32 = 3;
+
+/// The tallies a writer has read or written, so that each is read from the store once.
+/// Only the writer holding the store's lock may keep one (nothing else changes them).
+#[derive(Debug, Default)]
+pub struct TallyCache {
+    known: std::collections::HashMap<NamedNode, Tally>,
+    /// Whether `known` holds every tally of the store (it started without any), so that
+    /// one not known is not there.
+    complete: bool,
+}
+
+impl TallyCache {
+    /// Tallies kept at most (about 200 bytes each); past it the cache starts again.
+    const MAX: usize = 2_000_000;
+
+    /// A cache for a writer of `store`.
+    pub fn new(store: &NewsStore) -> Result<Self, StoreError> {
+        let none = store
+            .store
+            .quads_for_pattern(None, Some(rdf::TYPE), Some(ng::TALLY.into()), None)
+            .next()
+            .transpose()?
+            .is_none();
+        Ok(TallyCache {
+            known: std::collections::HashMap::new(),
+            complete: none,
+        })
+    }
+
+    fn remember(&mut self, updated: Vec<(NamedNode, Tally)>) {
+        if self.known.len() + updated.len() > Self::MAX {
+            self.known.clear();
+            self.complete = false;
+        }
+        self.known.extend(updated);
+    }
+}
 
 /// Whether a graph is newsgraph's bookkeeping rather than data.
 pub fn is_bookkeeping(graph: &NamedOrBlankNode) -> bool {
@@ -59,6 +98,16 @@ pub fn is_bookkeeping_iri(graph: NamedNodeRef<'_>) -> bool {
 }
 
 /// The flag [`NewsStore::write`] sets while a bulk load is not yet committed.
+/// Set while stored articles are not counted in the tallies (see [`NewsStore::add_tallies`]).
+fn tallies_stale() -> QuadRef<'static> {
+    QuadRef::new(
+        STORE_NODE,
+        ng::TALLIES_STALE,
+        LiteralRef::new_typed_literal("true", oxigraph::model::vocab::xsd::BOOLEAN),
+        META_GRAPH,
+    )
+}
+
 fn bulk_load_pending() -> QuadRef<'static> {
     QuadRef::new(
         STORE_NODE,
@@ -418,7 +467,8 @@ impl NewsStore {
 
     /// Writes a batch of articles (their quads, with the world-graph quads they add) and
     /// the entity descriptions they change; the old `rdfs:label` of each changed entity
-    /// is replaced.
+    /// is replaced. The store's tallies are then stale (`ng:talliesStale`) until
+    /// [`NewsStore::add_tallies`] adds the batch's.
     ///
     /// A large batch goes in two steps: first what the articles say (their graphs,
     /// without the `a schema:NewsArticle` marker) through Oxigraph's bulk loader, which
@@ -471,8 +521,150 @@ impl NewsStore {
             t.extend(article_quads);
         }
         t.extend(entity_quads);
+        t.insert(tallies_stale());
         t.commit()?;
         Ok(bulk)
+    }
+
+    /// Whether some stored articles are not counted in the tallies (an ingest stopped
+    /// before it added them): [`NewsStore::recount_tallies`] mends it.
+    pub fn tallies_stale(&self) -> Result<bool, StoreError> {
+        Ok(self.store.contains(tallies_stale())?)
+    }
+
+    /// Adds the tallies of articles already written ([`NewsStore::write`]) to those the
+    /// world graph `world` holds, and clears `ng:talliesStale`. Tallies new to the store
+    /// go through the bulk loader when there are many; the others are merged with what
+    /// is stored in transactions. `cache` remembers tallies so that each is read from
+    /// the store once (a read costs a lookup per term). A run stopped meanwhile leaves
+    /// the flag set, and the next writer recounts.
+    pub fn add_tallies(
+        &self,
+        tallies: Tallies,
+        world: &NamedNode,
+        cache: &mut TallyCache,
+    ) -> Result<(), StoreError> {
+        let mut fresh = Vec::new();
+        let mut changes: Vec<(Vec<Quad>, Vec<Quad>)> = Vec::new();
+        let mut updated = Vec::with_capacity(tallies.len());
+        for (node, (key, tally)) in tallies.0 {
+            let old = match cache.known.get(&node) {
+                Some(t) => Some(t.clone()),
+                None if cache.complete => None,
+                None => {
+                    let quads: Vec<Quad> = self
+                        .store
+                        .quads_for_pattern(
+                            Some(node.as_ref().into()),
+                            None,
+                            None,
+                            Some(world.as_ref().into()),
+                        )
+                        .collect::<Result<_, _>>()?;
+                    (!quads.is_empty()).then(|| Tally::from_quads(&quads))
+                }
+            };
+            match old {
+                None => fresh.push((node, key, tally)),
+                Some(old) => {
+                    let mut merged = old.clone();
+                    merged.merge(tally);
+                    let before: HashSet<Quad> =
+                        old.to_quads(&node, &key, world).into_iter().collect();
+                    let after: HashSet<Quad> =
+                        merged.to_quads(&node, &key, world).into_iter().collect();
+                    changes.push((
+                        before.difference(&after).cloned().collect(),
+                        after.difference(&before).cloned().collect(),
+                    ));
+                    updated.push((node, merged));
+                }
+            }
+        }
+        // new tallies are written as they are made (a Vec of them all took 300 MiB on a
+        // 10,000-article ingest)
+        let quads = fresh
+            .iter()
+            .flat_map(|(node, key, tally)| tally.to_quads(node, key, world));
+        if fresh.len() >= BULK_MIN_QUADS / 8 {
+            // the loader's default batches (a million quads) would take ~700 MiB here
+            let mut loader = self
+                .store
+                .bulk_loader()
+                .with_max_memory_size_in_megabytes(128);
+            loader.load_quads(quads)?;
+            loader.commit()?;
+        } else {
+            self.store.extend(quads)?;
+        }
+        updated.extend(fresh.into_iter().map(|(node, _, tally)| (node, tally)));
+        for chunk in changes.chunks(5_000) {
+            let mut t = self.store.start_transaction()?;
+            for (remove, insert) in chunk {
+                for quad in remove {
+                    t.remove(quad);
+                }
+                t.extend(insert);
+            }
+            t.commit()?;
+        }
+        self.store.remove(tallies_stale())?;
+        cache.remember(updated);
+        Ok(())
+    }
+
+    /// Counts the tallies again from every stored article (after an ingest stopped
+    /// before adding its tallies): removes those of the world graph `world`, reads each
+    /// article graph's contribution ([`crate::graph::tally::of_article`]) and adds the
+    /// sum. Returns how many articles were read.
+    pub fn recount_tallies(&self, world: &NamedNode, base: &str) -> Result<usize, StoreError> {
+        let nodes: Vec<NamedOrBlankNode> = self
+            .store
+            .quads_for_pattern(
+                None,
+                Some(rdf::TYPE),
+                Some(ng::TALLY.into()),
+                Some(world.as_ref().into()),
+            )
+            .map(|q| q.map(|q| q.subject))
+            .collect::<Result<_, _>>()?;
+        for chunk in nodes.chunks(5_000) {
+            let mut t = self.store.start_transaction()?;
+            for n in chunk {
+                let quads: Vec<Quad> = t
+                    .quads_for_pattern(Some(n.as_ref()), None, None, Some(world.as_ref().into()))
+                    .collect::<Result<_, _>>()?;
+                for quad in &quads {
+                    t.remove(quad);
+                }
+            }
+            t.commit()?;
+        }
+        let mut all = Tallies::default();
+        let mut articles = 0;
+        for g in self.data_graphs()? {
+            let NamedOrBlankNode::NamedNode(g) = g else {
+                continue;
+            };
+            if !self
+                .store
+                .contains(QuadRef::new(&g, rdf::TYPE, schema::NEWS_ARTICLE, &g))?
+            {
+                continue;
+            }
+            let quads: Vec<Quad> = self
+                .store
+                .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+                .collect::<Result<_, _>>()?;
+            all.extend(crate::graph::tally::of_article(&quads, base));
+            articles += 1;
+        }
+        let mut cache = TallyCache {
+            known: Default::default(),
+            complete: true,
+        };
+        self.add_tallies(all, world, &mut cache)?;
+        Ok(articles)
     }
 
     /// Compacts the store's files (RocksDB's full compaction): after a large ingest

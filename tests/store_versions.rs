@@ -40,10 +40,10 @@ fn export(store: &Path) -> Vec<String> {
 fn a_store_records_who_wrote_it() {
     let (_dir, store) = ingested();
     let i = info(&store);
-    assert_eq!(i["format"], 2);
+    assert_eq!(i["format"], newsgraph::store::STORE_FORMAT);
     assert_eq!(i["current"], true);
     assert_eq!(i["written_by"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(i["ontology"], "2");
+    assert_eq!(i["ontology"], newsgraph::graph::vocab::ONTOLOGY_VERSION);
     assert_eq!(i["articles"], 3);
     assert!(i["relations"]["metWith"].as_u64().expect("count") > 0);
 }
@@ -148,9 +148,10 @@ fn an_older_store_is_rebuilt_into_what_a_fresh_ingest_gives() {
         .arg(&old)
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "format 1 (this newsgraph reads format 2: run `newsgraph rebuild",
-        ))
+        .stdout(predicate::str::contains(format!(
+            "format 1 (this newsgraph reads format {}: run `newsgraph rebuild",
+            newsgraph::store::STORE_FORMAT
+        )))
         .stdout(predicate::str::contains("articles 3"));
 
     bin()
@@ -170,7 +171,10 @@ fn an_older_store_is_rebuilt_into_what_a_fresh_ingest_gives() {
     let i = info(&old);
     assert_eq!(
         (i["format"].as_u64(), i["written_by"].as_str()),
-        (Some(2), Some(env!("CARGO_PKG_VERSION")))
+        (
+            Some(u64::from(newsgraph::store::STORE_FORMAT)),
+            Some(env!("CARGO_PKG_VERSION"))
+        )
     );
 
     // the old store is kept as it was

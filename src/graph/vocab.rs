@@ -5,7 +5,7 @@ use oxigraph::model::NamedNodeRef;
 
 /// The version of `ontology/newsgraph.ttl` (its `owl:versionInfo`), recorded in every
 /// store; a test checks the two agree.
-pub const ONTOLOGY_VERSION: &str = "2";
+pub const ONTOLOGY_VERSION: &str = "3";
 
 /// The newsgraph ontology namespace.
 pub const NG: &str = "https://w3id.org/newsgraph/ontology#";
@@ -34,6 +34,8 @@ pub mod ng {
         RULE = "rule", CONFIDENCE = "confidence", EVIDENCE = "evidence",
         CONTENT_HASH = "contentHash", TEXT = "text", SOURCE_FILE = "sourceFile", STORE_VERSION = "storeVersion",
         ONTOLOGY_VERSION = "ontologyVersion", STORE_FORMAT = "storeFormat", BULK_LOAD_PENDING = "bulkLoadPending", PUSH_RECORD = "PushRecord", ENDPOINT = "endpoint", GRAPH = "graph", DIGEST = "digest",
+        TALLY = "Tally", ARTICLE_COUNT = "articleCount", FIRST_DATE = "firstDate", REPORTED_PLACE = "reportedPlace",
+        OUTLET = "outlet", EXAMPLE_SENTENCE = "exampleSentence", TALLIES_STALE = "talliesStale",
     );
 }
 
