@@ -175,6 +175,13 @@ fn q(
     Quad::new(s, p, o, GraphName::DefaultGraph)
 }
 
+/// The IRI of a node of `kind` (meeting, assertion, proposal, tally) under `base`,
+/// named by a hash of the parts that identify it.
+fn mint(base: &str, kind: &str, parts: &[&str]) -> NamedNode {
+    let h = hex_sha256(parts.join("\u{1f}").as_bytes());
+    NamedNode::new_unchecked(format!("{base}{kind}/{}", &h[..16]))
+}
+
 impl GraphBuilder {
     /// A builder minting IRIs under `base`.
     pub fn new(base: &str) -> Result<Self, GraphError> {
@@ -384,8 +391,7 @@ impl GraphBuilder {
     }
 
     fn node(&self, kind: &str, parts: &[&str]) -> NamedNode {
-        let h = hex_sha256(parts.join("\u{1f}").as_bytes());
-        NamedNode::new_unchecked(format!("{}{}/{}", self.base, kind, &h[..16]))
+        mint(&self.base, kind, parts)
     }
 
     /// The named graph of the merged world: entity descriptions, the relations between

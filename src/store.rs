@@ -97,24 +97,24 @@ pub fn is_bookkeeping_iri(graph: NamedNodeRef<'_>) -> bool {
     graph.as_str().starts_with("urn:newsgraph:") && graph != LOADED_GRAPH
 }
 
-/// The flag [`NewsStore::write`] sets while a bulk load is not yet committed.
-/// Set while stored articles are not counted in the tallies (see [`NewsStore::add_tallies`]).
-fn tallies_stale() -> QuadRef<'static> {
+/// A flag on the store's node in the bookkeeping graph.
+fn flag(property: NamedNodeRef<'static>) -> QuadRef<'static> {
     QuadRef::new(
         STORE_NODE,
-        ng::TALLIES_STALE,
+        property,
         LiteralRef::new_typed_literal("true", oxigraph::model::vocab::xsd::BOOLEAN),
         META_GRAPH,
     )
 }
 
+/// Set while stored articles are not counted in the tallies (see [`NewsStore::add_tallies`]).
+fn tallies_stale() -> QuadRef<'static> {
+    flag(ng::TALLIES_STALE)
+}
+
+/// The flag [`NewsStore::write`] sets while a bulk load is not yet committed.
 fn bulk_load_pending() -> QuadRef<'static> {
-    QuadRef::new(
-        STORE_NODE,
-        ng::BULK_LOAD_PENDING,
-        LiteralRef::new_typed_literal("true", oxigraph::model::vocab::xsd::BOOLEAN),
-        META_GRAPH,
-    )
+    flag(ng::BULK_LOAD_PENDING)
 }
 
 /// Makes a prepared query see the union of the store's named graphs as its default
@@ -548,8 +548,9 @@ impl NewsStore {
         let mut changes: Vec<(Vec<Quad>, Vec<Quad>)> = Vec::new();
         let mut updated = Vec::with_capacity(tallies.len());
         for (node, (key, tally)) in tallies.0 {
-            let old = match cache.known.get(&node) {
-                Some(t) => Some(t.clone()),
+            // taken out: `updated` puts the merged tally back
+            let old = match cache.known.remove(&node) {
+                Some(t) => Some(t),
                 None if cache.complete => None,
                 None => {
                     let quads: Vec<Quad> = self

@@ -39,6 +39,20 @@ fn sorted_ntriples(store: &NewsStore) -> Vec<String> {
     lines
 }
 
+/// Ingests `articles` into `store` with one ingester: to the end (`finish`), or stopped
+/// after the last commit, before the tallies are added.
+fn ingest(store: &NewsStore, articles: &[Article], finish: bool) {
+    let mut ingester = Ingester::new(store, DEFAULT_BASE, Gazetteer::bundled()).expect("ingester");
+    for a in articles {
+        ingester.add(a).expect("add");
+    }
+    if finish {
+        ingester.finish().expect("finish");
+    } else {
+        ingester.commit().expect("commit");
+    }
+}
+
 #[test]
 fn tallies_left_behind_are_recounted_by_the_next_writer() {
     let gaz = Gazetteer::bundled();
@@ -46,12 +60,7 @@ fn tallies_left_behind_are_recounted_by_the_next_writer() {
     assert!(articles.len() >= 3);
 
     let whole = NewsStore::memory().expect("store");
-    let mut ingester = Ingester::new(&whole, DEFAULT_BASE, gaz).expect("ingester");
-    for a in &articles {
-        ingester.add(a).expect("add");
-    }
-    ingester.finish().expect("finish");
-    drop(ingester);
+    ingest(&whole, &articles, true);
     assert!(!whole.tallies_stale().expect("flag"));
     let expected = sorted_ntriples(&whole);
     let tallies = expected
@@ -62,12 +71,7 @@ fn tallies_left_behind_are_recounted_by_the_next_writer() {
 
     // stopped after the commit, before the tallies were added
     let stopped = NewsStore::memory().expect("store");
-    let mut ingester = Ingester::new(&stopped, DEFAULT_BASE, gaz).expect("ingester");
-    for a in &articles {
-        ingester.add(a).expect("add");
-    }
-    ingester.commit().expect("commit");
-    drop(ingester);
+    ingest(&stopped, &articles, false);
     assert!(stopped.tallies_stale().expect("flag"));
     let partial = sorted_ntriples(&stopped);
     assert!(
@@ -84,24 +88,14 @@ fn tallies_left_behind_are_recounted_by_the_next_writer() {
 
 #[test]
 fn tallies_of_two_runs_equal_those_of_one() {
-    let gaz = Gazetteer::bundled();
     let articles = articles();
     let whole = NewsStore::memory().expect("store");
-    let mut ingester = Ingester::new(&whole, DEFAULT_BASE, gaz).expect("ingester");
-    for a in &articles {
-        ingester.add(a).expect("add");
-    }
-    ingester.finish().expect("finish");
-    drop(ingester);
+    ingest(&whole, &articles, true);
 
     // the second run merges its tallies with those stored (read back from the store)
     let split = NewsStore::memory().expect("store");
     for part in [&articles[..1], &articles[1..]] {
-        let mut ingester = Ingester::new(&split, DEFAULT_BASE, gaz).expect("ingester");
-        for a in part {
-            ingester.add(a).expect("add");
-        }
-        ingester.finish().expect("finish");
+        ingest(&split, part, true);
     }
     assert_eq!(sorted_ntriples(&split), sorted_ntriples(&whole));
 }

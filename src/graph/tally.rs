@@ -175,8 +175,7 @@ pub fn node(base: &str, key: &TallyKey) -> NamedNode {
         key.predicate.as_str(),
         key.object.as_str(),
     ];
-    let h = crate::ingest::hex_sha256(parts.join("\u{1f}").as_bytes());
-    NamedNode::new_unchecked(format!("{base}tally/{}", &h[..16]))
+    super::mint(base, "tally", &parts)
 }
 
 /// One article's contribution to the tallies, read from the quads of its graph (graph
