@@ -12,6 +12,7 @@
 //! 5. [`query`], [`export`] and [`push`]: the bundled SPARQL queries, RDF
 //!    serialisations, and loading into external triple stores over HTTP.
 
+pub mod cli;
 pub mod eval;
 pub mod export;
 pub mod extract;

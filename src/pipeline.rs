@@ -13,7 +13,7 @@ use crate::ingest::{list_inputs, read_input, Article, IngestError, ReadOptions};
 use crate::store::{NewsStore, StoreError};
 
 /// Counts of one run.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     /// Articles read and added.
     pub added: usize,
@@ -25,6 +25,24 @@ pub struct Summary {
     pub relations: usize,
     /// Entities extracted (per article, before merging).
     pub mentions: usize,
+    /// Entities found, by type (`Person`, …), each counted once per article it is in.
+    pub entities: std::collections::BTreeMap<&'static str, usize>,
+    /// Relations extracted, by kind (`metWith`, `backs`, `proposed`).
+    pub relations_by_kind: std::collections::BTreeMap<&'static str, usize>,
+}
+
+impl Summary {
+    /// Counts one article's extraction.
+    fn count(&mut self, x: &crate::extract::Extraction) {
+        self.relations += x.relations.len();
+        self.mentions += x.mentions.len();
+        for e in &x.entities {
+            *self.entities.entry(e.etype.as_str()).or_default() += 1;
+        }
+        for r in &x.relations {
+            *self.relations_by_kind.entry(r.kind.as_str()).or_default() += 1;
+        }
+    }
 }
 
 /// Errors that stop a run (a bad input does not; it is counted and reported).
@@ -166,8 +184,7 @@ impl<'a> Ingester<'a> {
             self.pending
                 .extend(self.builder.add_article(article, &x, self.gaz));
             self.pending_articles.push((article.source.clone(), iri));
-            self.summary.relations += x.relations.len();
-            self.summary.mentions += x.mentions.len();
+            self.summary.count(&x);
             if self.pending.len() >= self.batch_quads
                 || self.last_commit.elapsed().as_secs() >= BATCH_SECONDS
             {
@@ -279,7 +296,7 @@ pub fn ingest(
         // store: 250 s before, 26 s after)
         store.optimize()?;
     }
-    let mut summary = *ingester.summary();
+    let mut summary = ingester.summary().clone();
     summary.skipped = skipped;
     Ok(summary)
 }
@@ -305,8 +322,7 @@ pub fn extract_all(
                 return Ok(());
             }
             let x = extract(&article, gaz);
-            summary.relations += x.relations.len();
-            summary.mentions += x.mentions.len();
+            summary.count(&x);
             quads.extend(builder.add_article(&article, &x, gaz));
             summary.added += 1;
             Ok(())
@@ -456,7 +472,7 @@ pub fn rebuild(
             if ingester.bulk_loaded {
                 new.optimize()?;
             }
-            Ok(*ingester.summary())
+            Ok(ingester.summary().clone())
         };
         match added() {
             Ok(summary) => summary,

@@ -354,27 +354,41 @@ impl Gazetteer {
             if f.len() < 2 || f[0].trim().is_empty() {
                 return Err(err("expected name<TAB>type[<TAB>aliases]"));
             }
-            let etype = EntityType::parse(f[1].trim())
-                .ok_or_else(|| err("type must be Person, Organization, Place or Event"))?;
-            let id = self.add(Entry {
-                name: f[0].trim().to_string(),
-                etype,
-                kind: EntryKind::User,
-                geonames: None,
-                population: 0,
-            });
-            for a in f
-                .get(2)
-                .unwrap_or(&"")
-                .split('|')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-            {
-                self.add_form(a, id);
-            }
+            let aliases: Vec<&str> = f.get(2).unwrap_or(&"").split('|').collect();
+            self.add_user_entry(f[0], f[1], &aliases)
+                .map_err(|m| err(&m))?;
             n += 1;
         }
         Ok(n)
+    }
+
+    /// Adds one user entry: its name, its type (`Person`, `Organization`, `Place` or
+    /// `Event`) and other names that stand for it. User entries win over bundled ones of
+    /// the same name.
+    pub fn add_user_entry(
+        &mut self,
+        name: &str,
+        etype: &str,
+        aliases: &[&str],
+    ) -> Result<(), String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("an entry needs a name".to_string());
+        }
+        let etype = EntityType::parse(etype.trim()).ok_or_else(|| {
+            format!("type {etype:?} is not one of Person, Organization, Place or Event")
+        })?;
+        let id = self.add(Entry {
+            name: name.to_string(),
+            etype,
+            kind: EntryKind::User,
+            geonames: None,
+            population: 0,
+        });
+        for a in aliases.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
+            self.add_form(a, id);
+        }
+        Ok(())
     }
 
     fn lookup_all(&self, form: &str) -> Vec<usize> {

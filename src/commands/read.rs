@@ -1,0 +1,260 @@
+//! `export`, `query`, `queries`, `eval`, `info` and `synth`: the commands that read a
+//! store (or write a corpus) and change nothing.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+
+use newsgraph::export::{self, Format};
+use newsgraph::extract::Gazetteer;
+use newsgraph::ingest::ReadOptions;
+use newsgraph::pipeline;
+use newsgraph::query::{self, Bundled, ResultsFormat, BUNDLED};
+use newsgraph::store::NewsStore;
+
+use super::{open_output, write_or_pipe, Ctx, EXIT_ERROR, EXIT_EVAL_FLOOR};
+
+/// `newsgraph export`.
+pub fn export(
+    ctx: &Ctx,
+    store: Option<PathBuf>,
+    format: Format,
+    output: Option<&Path>,
+    graph_per_article: bool,
+) -> Result<ExitCode> {
+    let s = NewsStore::open_read_only(&ctx.store(store)?)?;
+    let layout = if graph_per_article {
+        export::Layout::GraphPerArticle
+    } else {
+        export::Layout::Merged
+    };
+    if layout == export::Layout::GraphPerArticle && !format.rdf_format().supports_datasets() {
+        bail!(
+            "{} has no named graphs: --graph-per-article needs --format trig, nquads or jsonld",
+            format.rdf_format().name()
+        );
+    }
+    let w = open_output(output)?;
+    write_or_pipe(export::export_layout(&s, format, layout, w).map(|mut w| w.flush()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The text of a query given by name, file or `--sparql`, and what to call it in messages.
+pub fn query_text(query: Option<String>, sparql: Option<String>) -> Result<(String, String)> {
+    Ok(match (query, sparql) {
+        (_, Some(q)) => ("--sparql".to_string(), q),
+        (Some(name), None) => match Bundled::get(&name) {
+            Some(b) => (b.name.to_string(), b.text.to_string()),
+            None if Path::new(&name).exists() => (
+                name.clone(),
+                std::fs::read_to_string(&name).with_context(|| format!("cannot read {name}"))?,
+            ),
+            None => {
+                bail!("no bundled query named {name:?} and no such file (see `newsgraph queries`)")
+            }
+        },
+        (None, None) => bail!("give a query name, a .rq file or --sparql"),
+    })
+}
+
+/// What `newsgraph query` was asked.
+#[derive(Debug)]
+pub struct QueryArgs {
+    /// `--store`.
+    pub store: Option<PathBuf>,
+    /// A bundled name or a file.
+    pub query: Option<String>,
+    /// `--sparql`.
+    pub sparql: Option<String>,
+    /// `--param name=value`.
+    pub params: Vec<String>,
+    /// `--results`.
+    pub results: ResultsFormat,
+    /// `--base`.
+    pub base: Option<String>,
+    /// `--timeout`.
+    pub timeout: Option<f64>,
+}
+
+/// `newsgraph query`.
+pub fn query(ctx: &Ctx, a: QueryArgs) -> Result<ExitCode> {
+    let s = NewsStore::open_read_only(&ctx.store(a.store)?)?;
+    let (origin, text) = query_text(a.query, a.sparql)?;
+    let params = query::parse_params(&a.params)?;
+    let base = ctx.base(a.base);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if let Some(secs) = a.timeout {
+        // The evaluator stops at its next read of the store; a query that works from
+        // memory (a sort of a cross product) may not read again for long, so the process
+        // ends itself a second after the limit. It writes nothing.
+        let origin = origin.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs_f64(secs + 1.0));
+            eprintln!("newsgraph: error: {origin}: stopped after {secs} s (--timeout); narrow the query or raise the limit");
+            std::process::exit(EXIT_ERROR.into());
+        });
+    }
+    let req = query::Request {
+        params: &params,
+        format: a.results,
+        base: &base,
+        timeout: a.timeout.map(std::time::Duration::from_secs_f64),
+        ..query::Request::new(&origin, &text)
+    };
+    write_or_pipe(
+        query::run(&s, &req, &mut out)
+            .map_err(anyhow::Error::from)
+            .and_then(|_| Ok(out.flush()?)),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `newsgraph queries`.
+pub fn queries(full: bool) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    for q in BUNDLED {
+        let r = if full {
+            writeln!(out, "== {} ==\n{}", q.name, q.text)
+        } else {
+            writeln!(out, "{:22} {}", q.name, q.summary())
+        };
+        write_or_pipe(r)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `newsgraph eval` was asked.
+#[derive(Debug)]
+pub struct EvalArgs {
+    /// `--gold`.
+    pub gold: PathBuf,
+    /// `--store`.
+    pub store: Option<PathBuf>,
+    /// `--ttl`.
+    pub ttl: Option<PathBuf>,
+    /// Articles to extract and score.
+    pub paths: Vec<PathBuf>,
+    /// `--json`.
+    pub json: bool,
+    /// `--min-entities-f1`.
+    pub min_entities_f1: Option<f64>,
+    /// `--min-relations-f1`.
+    pub min_relations_f1: Option<f64>,
+}
+
+/// `newsgraph eval`.
+pub fn eval(ctx: &Ctx, a: EvalArgs) -> Result<ExitCode> {
+    let gold = newsgraph::eval::Gold::load(&a.gold)?;
+    // with nothing named, the store of newsgraph.toml
+    let store = match (&a.store, &a.ttl, a.paths.is_empty()) {
+        (None, None, true) => ctx.config.store.clone(),
+        _ => a.store,
+    };
+    let s = match (store, a.ttl) {
+        (Some(dir), _) => NewsStore::open_read_only(&dir)?,
+        (None, Some(file)) => {
+            let s = NewsStore::memory()?;
+            let data =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            s.load(oxigraph::io::RdfFormat::Turtle, &data)
+                .with_context(|| format!("{} is not valid Turtle", file.display()))?;
+            s
+        }
+        (None, None) if !a.paths.is_empty() => {
+            let (quads, _) = pipeline::extract_all(
+                &a.paths,
+                ReadOptions::default(),
+                &ctx.base(None),
+                Gazetteer::bundled(),
+                |e| ctx.report(e),
+            )?;
+            let s = NewsStore::memory()?;
+            s.inner().extend(quads)?;
+            s
+        }
+        _ => bail!("give --store DIR, --ttl FILE or articles to score"),
+    };
+    let r = newsgraph::eval::evaluate(&s, &gold)?;
+    let mut out = io::stdout().lock();
+    if a.json {
+        writeln!(out, "{}", r.to_json())?;
+    } else {
+        write!(out, "{}", r.to_text(ctx.ui.verbose()))?;
+    }
+    let e = r.get("entities").map_or(0.0, |p| p.f1);
+    let rel = r.get("relations").map_or(0.0, |p| p.f1);
+    let below =
+        a.min_entities_f1.is_some_and(|m| e < m) || a.min_relations_f1.is_some_and(|m| rel < m);
+    Ok(if below {
+        ExitCode::from(EXIT_EVAL_FLOOR)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `newsgraph info`.
+pub fn info(ctx: &Ctx, store: Option<PathBuf>, json: bool) -> Result<ExitCode> {
+    let store = ctx.store(store)?;
+    let info = NewsStore::open_any_format(&store, None)?.info()?;
+    let mut out = io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&info)?)?;
+    } else {
+        write!(out, "{}", describe(&store, &info))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `newsgraph info` for people.
+fn describe(path: &Path, i: &newsgraph::store::StoreInfo) -> String {
+    let list = |m: &std::collections::BTreeMap<String, usize>| {
+        m.iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut s = format!(
+        "store {}: format {}{}\n",
+        path.display(),
+        i.format,
+        if i.current {
+            " (current)".to_string()
+        } else {
+            format!(
+                " (this newsgraph reads format {}: run `newsgraph rebuild --store {}`)",
+                newsgraph::store::STORE_FORMAT,
+                path.display()
+            )
+        }
+    );
+    s += &format!(
+        "written by newsgraph {}, ontology version {}\n",
+        i.written_by.as_deref().unwrap_or("(not recorded)"),
+        i.ontology.as_deref().unwrap_or("(not recorded)")
+    );
+    s += &format!(
+        "articles {}; graphs {}; triples {}\n",
+        i.articles, i.graphs, i.triples
+    );
+    s += &format!("entities: {}\n", list(&i.entities));
+    s += &format!("relations: {}\n", list(&i.relations));
+    for (endpoint, graph) in &i.pushed {
+        s += &format!("pushed: <{graph}> to {endpoint}\n");
+    }
+    s
+}
+
+/// `newsgraph synth`.
+pub fn synth(articles: u64, seed: u64, words: usize, output: Option<&Path>) -> Result<ExitCode> {
+    let opts = newsgraph::synth::SynthOptions {
+        articles,
+        seed,
+        words,
+        ..Default::default()
+    };
+    let w = open_output(output)?;
+    write_or_pipe(newsgraph::synth::write_corpus(&opts, w))?;
+    Ok(ExitCode::SUCCESS)
+}
