@@ -69,6 +69,13 @@ pub struct GraphBuilder {
     ents: Vec<Global>,
     by_key: HashMap<String, usize>,
     iris: HashMap<String, usize>,
+    /// Entities by type and [`skeleton`] of their label, and persons by the first and
+    /// the last word of their label: the candidates of the two fuzzy joins in
+    /// `resolve`, found without a scan of every entity (which made building quadratic
+    /// in the number of entities). An entry may be stale after a label changes (the
+    /// new label is added); candidates are checked against the current label.
+    by_skeleton: HashMap<String, Vec<usize>>,
+    by_end_word: HashMap<String, Vec<usize>>,
     tallies: Tallies,
 }
 
@@ -119,6 +126,13 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         prev = cur;
     }
     1.0 - prev[b.len()] as f64 / a.len().max(b.len()) as f64
+}
+
+/// Adds `id` to an index entry unless it is already its last.
+fn push_unique(ids: &mut Vec<usize>, id: usize) {
+    if ids.last() != Some(&id) {
+        ids.push(id);
+    }
 }
 
 /// A readable IRI segment: "François Hollande" → "francois-hollande".
@@ -197,6 +211,8 @@ impl GraphBuilder {
             ents: Vec::new(),
             by_key: HashMap::new(),
             iris: HashMap::new(),
+            by_skeleton: HashMap::new(),
+            by_end_word: HashMap::new(),
             tallies: Tallies::default(),
         })
     }
@@ -227,6 +243,7 @@ impl GraphBuilder {
                 dirty: false,
             };
             self.ents.push(g);
+            self.index_label(id);
             if let Some(geo) = k.geonames {
                 self.by_key.entry(format!("geo:{geo}")).or_insert(id);
             }
@@ -235,6 +252,25 @@ impl GraphBuilder {
                 for name in &k.alt_labels {
                     self.register(id, k.etype, name);
                 }
+            }
+        }
+    }
+
+    /// Adds an entity's current label to the indexes of the fuzzy joins.
+    fn index_label(&mut self, id: usize) {
+        let g = &self.ents[id];
+        let key = format!("{}:{}", type_path(g.etype), skeleton(&g.label));
+        push_unique(self.by_skeleton.entry(key).or_default(), id);
+        if g.etype == EntityType::Person {
+            let w = words(&g.label);
+            for k in [
+                w.first().map(|f| format!("f:{f}")),
+                w.last().map(|l| format!("l:{l}")),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                push_unique(self.by_end_word.entry(k).or_default(), id);
             }
         }
     }
@@ -302,7 +338,11 @@ impl GraphBuilder {
             if sk.replace(' ', "").len() >= 4 && (e.etype != EntityType::Person || w.len() >= 2) {
                 // the most similar, ties to the smallest IRI: the choice must not
                 // depend on the order entities became known (one run or several)
-                found = (0..self.ents.len())
+                let key = format!("{}:{sk}", type_path(e.etype));
+                let cands = self.by_skeleton.get(&key).map_or(&[][..], Vec::as_slice);
+                found = cands
+                    .iter()
+                    .copied()
                     .filter(|&i| {
                         let g = &self.ents[i];
                         g.etype == e.etype && skeleton(&g.label) == sk
@@ -319,14 +359,24 @@ impl GraphBuilder {
         }
         if found.is_none() && e.etype == EntityType::Person && e.gaz.is_none() {
             // a person named in part: join the one person whose name has these words
-            let cands: Vec<usize> = (0..self.ents.len())
-                .filter(|&i| self.ents[i].etype == EntityType::Person)
-                .filter(|&i| {
-                    let gw = words(&self.ents[i].label);
-                    (is_subsequence(&w, &gw) || is_subsequence(&gw, &w))
-                        && (gw.last() == w.last() || gw.first() == w.first())
-                })
-                .collect();
+            let mut cands: Vec<usize> = [
+                w.first().map(|f| format!("f:{f}")),
+                w.last().map(|l| format!("l:{l}")),
+            ]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.by_end_word.get(&k))
+            .flatten()
+            .copied()
+            .filter(|&i| self.ents[i].etype == EntityType::Person)
+            .filter(|&i| {
+                let gw = words(&self.ents[i].label);
+                (is_subsequence(&w, &gw) || is_subsequence(&gw, &w))
+                    && (gw.last() == w.last() || gw.first() == w.first())
+            })
+            .collect();
+            cands.sort_unstable();
+            cands.dedup();
             if cands.len() == 1 {
                 found = Some(cands[0]);
             }
@@ -351,6 +401,7 @@ impl GraphBuilder {
                     geonames,
                     dirty: true,
                 });
+                self.index_label(id);
                 id
             }
         };
@@ -366,7 +417,9 @@ impl GraphBuilder {
             let old = std::mem::replace(&mut g.label, e.name.clone());
             g.alts.insert(old);
             g.dirty = true;
+            self.index_label(id);
         }
+        let g = &mut self.ents[id];
         let before = g.alts.len() + g.roles.len();
         for a in e
             .aliases
