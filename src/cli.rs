@@ -255,6 +255,31 @@ better extractor or a new gazetteer to everything already ingested."
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Serve the store over HTTP: a SPARQL endpoint at /query and a query page at /
+    #[command(
+        after_help = "Examples:\n  newsgraph serve --store kg/\n      then open http://127.0.0.1:7878/ (the query page), or ask the endpoint:\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query\n  curl 'http://127.0.0.1:7878/query?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'\n  newsgraph serve --store kg/ --bind 0.0.0.0:8080      # reachable from other machines\n\n\
+The endpoint follows the SPARQL 1.1 Protocol: GET /query?query=…, POST application/sparql-query or a form\n\
+(query=…). Results by the Accept header: application/sparql-results+json (default), application/sparql-results+xml,\n\
+text/csv, text/tab-separated-values; CONSTRUCT/DESCRIBE as text/turtle (default), application/n-triples,\n\
+application/rdf+xml, application/ld+json, application/n-quads, application/trig. The default graph is the union\n\
+of all graphs, as for `newsgraph query`; param=name=value binds a bundled query's parameter (as --param).\n\
+Read-only unless --allow-update (then POST /update takes SPARQL Update, and no other command can use the store).\n\
+Stop it with Ctrl-C."
+    )]
+    Serve {
+        /// The store folder [default: `store` in newsgraph.toml]
+        #[arg(long, value_name = "DIR")]
+        store: Option<PathBuf>,
+        /// Address and port to listen on (127.0.0.1: this machine only; port 0 picks a free one)
+        #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// Take SPARQL updates at /update (the store is then held for writing)
+        #[arg(long)]
+        allow_update: bool,
+        /// Stop each query after this many seconds
+        #[arg(long, value_name = "SECS", default_value = "30", value_parser = parse_seconds)]
+        timeout: f64,
+    },
     /// List the bundled queries
     Queries {
         /// Print each query's full text

@@ -21,5 +21,6 @@ pub mod ingest;
 pub mod pipeline;
 pub mod push;
 pub mod query;
+pub mod serve;
 pub mod store;
 pub mod synth;

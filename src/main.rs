@@ -118,6 +118,12 @@ fn run(ctx: &Ctx, command: Command) -> Result<ExitCode> {
             words,
             output,
         } => read::synth(articles, seed, words, output.as_deref()),
+        Command::Serve {
+            store,
+            bind,
+            allow_update,
+            timeout,
+        } => read::serve(ctx, store, bind, allow_update, timeout),
         Command::Info { store, json } => read::info(ctx, store, json),
         Command::Rebuild {
             store,

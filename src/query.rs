@@ -166,6 +166,8 @@ pub struct Request<'a> {
     pub base: &'a str,
     /// Stop the query after this long.
     pub timeout: Option<Duration>,
+    /// The RDF format of CONSTRUCT and DESCRIBE results.
+    pub graph_format: RdfFormat,
 }
 
 impl<'a> Request<'a> {
@@ -178,7 +180,28 @@ impl<'a> Request<'a> {
             format: ResultsFormat::Table,
             base: crate::graph::DEFAULT_BASE,
             timeout: None,
+            graph_format: RdfFormat::Turtle,
         }
+    }
+}
+
+/// What a query's results are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Solutions (SELECT) or a boolean (ASK).
+    Solutions,
+    /// RDF triples (CONSTRUCT, DESCRIBE).
+    Graph,
+}
+
+/// Whether a query gives solutions or a graph (for content negotiation before it runs).
+pub fn kind(text: &str) -> Result<Kind, QueryError> {
+    match spargebra::SparqlParser::new().parse_query(text) {
+        Ok(spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. }) => {
+            Ok(Kind::Graph)
+        }
+        Ok(_) => Ok(Kind::Solutions),
+        Err(e) => Err(syntax_error("query", text, &e.to_string())),
     }
 }
 
@@ -309,7 +332,7 @@ pub fn run<W: Write>(
             Ok(1)
         }
         QueryResults::Graph(triples) => {
-            let mut s = oxigraph::io::RdfSerializer::from_format(RdfFormat::Turtle);
+            let mut s = oxigraph::io::RdfSerializer::from_format(req.graph_format);
             for (p, ns) in PREFIXES {
                 s = s.with_prefix(*p, *ns).expect("valid prefix");
             }

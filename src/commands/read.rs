@@ -111,6 +111,43 @@ pub fn query(ctx: &Ctx, a: QueryArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `newsgraph serve`.
+pub fn serve(
+    ctx: &Ctx,
+    store: Option<PathBuf>,
+    bind: std::net::SocketAddr,
+    allow_update: bool,
+    timeout: f64,
+) -> Result<ExitCode> {
+    let path = ctx.store(store)?;
+    let s = if allow_update {
+        NewsStore::open(&path, "serve --allow-update")?
+    } else {
+        NewsStore::open_read_only(&path)?
+    };
+    let opts = newsgraph::serve::ServeOptions {
+        bind,
+        allow_update,
+        timeout: std::time::Duration::from_secs_f64(timeout),
+        ..Default::default()
+    };
+    newsgraph::serve::serve(&s, &opts, |addr| {
+        // the address goes to stdout, so scripts started with port 0 can read it
+        println!("http://{addr}/");
+        let _ = io::stdout().flush();
+        ctx.ui.note(format!(
+            "serving {} at http://{addr}/ (SPARQL endpoint http://{addr}/query{}); Ctrl-C stops",
+            path.display(),
+            if allow_update {
+                format!(", updates at http://{addr}/update")
+            } else {
+                ", read-only".to_string()
+            }
+        ));
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `newsgraph queries`.
 pub fn queries(full: bool) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
