@@ -9,8 +9,12 @@
 //! 3. [`graph`]: extractions → RDF quads with deterministic IRIs, merging entities across
 //!    articles, in the vocabulary of `ontology/newsgraph.ttl`;
 //! 4. [`store`]: an embedded Oxigraph store (RocksDB on disk, or in memory);
-//! 5. [`query`], [`export`] and [`push`]: the bundled SPARQL queries, RDF
-//!    serialisations, and loading into external triple stores over HTTP.
+//! 5. [`query`], [`export`], [`push`], [`serve`] and [`viz`]: the bundled SPARQL
+//!    queries, RDF serialisations, loading into external triple stores over HTTP, a
+//!    SPARQL endpoint with a query page, and pictures of the graph.
+//!
+//! [`cli`] defines the command line (`src/main.rs` dispatches it), [`eval`] scores a
+//! graph against gold annotations, [`synth`] writes synthetic corpora for benchmarks.
 
 pub mod cli;
 pub mod eval;
@@ -24,3 +28,4 @@ pub mod query;
 pub mod serve;
 pub mod store;
 pub mod synth;
+pub mod viz;

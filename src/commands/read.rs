@@ -148,6 +148,56 @@ pub fn serve(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `newsgraph viz`.
+pub fn viz(
+    ctx: &Ctx,
+    store: Option<PathBuf>,
+    filter: newsgraph::viz::Filter,
+    format: Option<newsgraph::cli::VizFormat>,
+    layout: &str,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    use newsgraph::cli::VizFormat;
+    use newsgraph::viz;
+    let format = match (format, output) {
+        (Some(f), _) => f,
+        (None, Some(p)) => VizFormat::from_path(p).with_context(|| {
+            format!(
+                "cannot tell the format from {}: name a .dot, .svg, .png or .html file, or give --format",
+                p.display()
+            )
+        })?,
+        (None, None) => VizFormat::Dot,
+    };
+    let path = ctx.store(store)?;
+    let s = NewsStore::open_read_only(&path)?;
+    let picture = viz::picture(&s, &filter)?;
+    drop(s);
+    let bytes = match format {
+        VizFormat::Dot => viz::to_dot(&picture).into_bytes(),
+        VizFormat::Svg => viz::render(&viz::to_dot(&picture), layout, "svg")?,
+        VizFormat::Png => viz::render(&viz::to_dot(&picture), layout, "png")?,
+        VizFormat::Html => {
+            let title = filter
+                .entity
+                .clone()
+                .unwrap_or_else(|| path.display().to_string());
+            viz::html::to_html(&picture, &title).into_bytes()
+        }
+    };
+    let mut w = open_output(output)?;
+    write_or_pipe(w.write_all(&bytes).and_then(|()| w.flush()))?;
+    ctx.ui.note(format!(
+        "drew {} entities and {} relations{}",
+        picture.nodes.len(),
+        picture.edges.len(),
+        output
+            .map(|p| format!(" into {}", p.display()))
+            .unwrap_or_default()
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `newsgraph queries`.
 pub fn queries(full: bool) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
