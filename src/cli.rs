@@ -323,13 +323,37 @@ sentence as evidence. Dates are publication dates of the articles."
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    #[command(
+        after_help = "Examples:\n  newsgraph completions bash > ~/.local/share/bash-completion/completions/newsgraph\n  newsgraph completions zsh > ~/.zfunc/_newsgraph        # with fpath+=(~/.zfunc) in ~/.zshrc\n  newsgraph completions fish > ~/.config/fish/completions/newsgraph.fish\n  source <(newsgraph completions bash)                    # this shell only"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a folder
+    #[command(
+        after_help = "Examples:\n  newsgraph man | man -l -\n  newsgraph man --out ~/.local/share/man/man1     # then `man newsgraph-ingest`"
+    )]
+    Man {
+        /// Write newsgraph.1 and newsgraph-COMMAND.1 for every command into this folder
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// List the bundled queries
+    #[command(
+        after_help = "Examples:\n  newsgraph queries\n  newsgraph queries --full          # with each query's text\n  newsgraph query --store kg/ who-backs-whom"
+    )]
     Queries {
         /// Print each query's full text
         #[arg(long)]
         full: bool,
     },
     /// Run the whole job on the bundled example articles: ingest, every query, a Turtle file
+    #[command(
+        after_help = "Examples:\n  newsgraph demo                       # from the project's top folder\n  newsgraph demo --examples my-articles/ --store /tmp/kg --output /tmp/kg.ttl\n\nThe store folder is emptied first."
+    )]
     Demo {
         /// Folder of example articles
         #[arg(long, default_value = "examples")]

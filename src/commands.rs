@@ -28,6 +28,7 @@ pub const EXIT_STORE: u8 = 6;
 pub const EXIT_REMOTE: u8 = 7;
 
 pub mod ingest;
+pub mod meta;
 pub mod push;
 pub mod read;
 

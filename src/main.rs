@@ -152,6 +152,8 @@ fn run(ctx: &Ctx, command: Command) -> Result<ExitCode> {
             &layout,
             output.as_deref(),
         ),
+        Command::Completions { shell } => commands::meta::completions(shell),
+        Command::Man { out } => commands::meta::man(ctx, out.as_deref()),
         Command::Info { store, json } => read::info(ctx, store, json),
         Command::Rebuild {
             store,
