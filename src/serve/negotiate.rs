@@ -62,6 +62,15 @@ fn covers(range: &str, media: &str) -> bool {
 
 /// The offered format an `Accept` header prefers: none when it accepts none of them
 /// (`406 Not Acceptable`). No header, or an empty one, takes the first offered.
+///
+/// ```
+/// use newsgraph::serve::negotiate::{choose, SOLUTION_TYPES};
+///
+/// let accept = "text/csv;q=0.5, application/sparql-results+xml";
+/// let (media, _) = choose(Some(accept), SOLUTION_TYPES).expect("one is acceptable");
+/// assert_eq!(media, "application/sparql-results+xml");
+/// assert!(choose(Some("image/png"), SOLUTION_TYPES).is_none());
+/// ```
 pub fn choose<T: Copy>(
     accept: Option<&str>,
     offered: &[(&'static str, T)],
