@@ -152,57 +152,12 @@ graphs as they were or complete; 5 a remote graph was left incomplete (the messa
     #[command(
         after_help = "Examples:\n  newsgraph query --store kg/ who-met-whom\n  newsgraph query --store kg/ entity --param entity=\"John Kerry\"\n  newsgraph query --store kg/ my-query.rq --results json\n  newsgraph query --store kg/ --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n\nParameters are bound as RDF terms (a string literal, or an IRI for http(s): values), never pasted into the query."
     )]
-    Query {
-        /// The store folder [default: `store` in newsgraph.toml]
-        #[arg(long, value_name = "DIR")]
-        store: Option<PathBuf>,
-        /// A bundled query name (see `newsgraph queries`) or a .rq file
-        #[arg(value_name = "QUERY", required_unless_present = "sparql")]
-        query: Option<String>,
-        /// A SPARQL query given inline
-        #[arg(long, conflicts_with = "query")]
-        sparql: Option<String>,
-        /// A parameter, name=value (repeatable)
-        #[arg(long = "param", short = 'p', value_name = "NAME=VALUE")]
-        params: Vec<String>,
-        /// Result format
-        #[arg(long, value_enum, default_value = "table")]
-        results: ResultsFormat,
-        /// Base IRI used to shorten IRIs in tables [default: `base` in newsgraph.toml, or
-        /// https://example.org/newsgraph/]
-        #[arg(long, value_name = "IRI")]
-        base: Option<String>,
-        /// Stop the query after this many seconds
-        #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
-        timeout: Option<f64>,
-    },
+    Query(QueryArgs),
     /// Score a graph against gold annotations (P/R/F1 per type, and the misses)
     #[command(
         after_help = "Examples:\n  newsgraph eval --gold gold.json --store kg/\n  newsgraph eval --gold gold.json --ttl kg.ttl --verbose\n  newsgraph eval --gold gold.json articles/ --min-relations-f1 0.8\n\nThe gold format is described in the README (\"Measuring quality\"). Exit code 4 when a --min-* floor is not met."
     )]
-    Eval {
-        /// Gold annotations (JSON)
-        #[arg(long, value_name = "FILE")]
-        gold: PathBuf,
-        /// Score this store
-        #[arg(long, value_name = "DIR", conflicts_with = "ttl")]
-        store: Option<PathBuf>,
-        /// Score this Turtle file
-        #[arg(long, value_name = "FILE")]
-        ttl: Option<PathBuf>,
-        /// Or extract these articles and score the result
-        #[arg(value_name = "PATH", conflicts_with_all = ["store", "ttl"])]
-        paths: Vec<PathBuf>,
-        /// Print the figures as JSON
-        #[arg(long)]
-        json: bool,
-        /// Fail (exit 4) when entities F1 is below this
-        #[arg(long, value_name = "F1")]
-        min_entities_f1: Option<f64>,
-        /// Fail (exit 4) when relations F1 is below this
-        #[arg(long, value_name = "F1")]
-        min_relations_f1: Option<f64>,
-    },
+    Eval(EvalArgs),
     /// Describe a store: format, versions, articles, entities, relations, pushes
     #[command(
         after_help = "Examples:\n  newsgraph info --store kg/\n  newsgraph info --store kg/ --json | jq .articles\n\nWorks on stores of any format (it says when one needs `newsgraph rebuild`)."
@@ -288,41 +243,7 @@ SVG and PNG are drawn by Graphviz (`neato`, or --layout dot/fdp/sfdp/circo), whi
 HTML need nothing. Each edge says how many articles state it; its tooltip gives the outlets, dates and one\n\
 sentence as evidence. Dates are publication dates of the articles."
     )]
-    Viz {
-        /// The store folder [default: `store` in newsgraph.toml]
-        #[arg(long, value_name = "DIR")]
-        store: Option<PathBuf>,
-        /// Only this entity (a name or alias) and what it is related to
-        #[arg(long, value_name = "NAME")]
-        entity: Option<String>,
-        /// Only entities of this type: Person, Organization, Place, Event, Proposal (repeatable)
-        #[arg(long = "type", value_name = "TYPE")]
-        types: Vec<String>,
-        /// Only what articles published on or after this day state (YYYY-MM-DD)
-        #[arg(long, value_name = "DATE", value_parser = parse_day)]
-        from: Option<String>,
-        /// Only what articles published on or before this day state (YYYY-MM-DD)
-        #[arg(long, value_name = "DATE", value_parser = parse_day)]
-        to: Option<String>,
-        /// Only what this outlet's articles state
-        #[arg(long, value_name = "NAME")]
-        outlet: Option<String>,
-        /// Only edges that at least this many articles state
-        #[arg(long, value_name = "N", default_value_t = 1)]
-        min_articles: usize,
-        /// At most this many edges, the most reported first (0: all)
-        #[arg(long, value_name = "N", default_value_t = 300)]
-        max_edges: usize,
-        /// Output format [default: from the extension of -o, else dot]
-        #[arg(long, value_enum)]
-        format: Option<VizFormat>,
-        /// Graphviz layout program for SVG and PNG
-        #[arg(long, value_name = "PROGRAM", default_value = "neato")]
-        layout: String,
-        /// Write to this file instead of stdout
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
+    Viz(VizArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     #[command(
         after_help = "Examples:\n  newsgraph completions bash > ~/.local/share/bash-completion/completions/newsgraph\n  newsgraph completions zsh > ~/.zfunc/_newsgraph        # with fpath+=(~/.zfunc) in ~/.zshrc\n  newsgraph completions fish > ~/.config/fish/completions/newsgraph.fish\n  source <(newsgraph completions bash)                    # this shell only"
@@ -365,6 +286,97 @@ sentence as evidence. Dates are publication dates of the articles."
         #[arg(short, long, default_value = "target/demo-kg.ttl")]
         output: PathBuf,
     },
+}
+
+/// What `newsgraph query` is asked.
+#[derive(clap::Args, Debug)]
+pub struct QueryArgs {
+    /// The store folder [default: `store` in newsgraph.toml]
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// A bundled query name (see `newsgraph queries`) or a .rq file
+    #[arg(value_name = "QUERY", required_unless_present = "sparql")]
+    pub query: Option<String>,
+    /// A SPARQL query given inline
+    #[arg(long, conflicts_with = "query")]
+    pub sparql: Option<String>,
+    /// A parameter, name=value (repeatable)
+    #[arg(long = "param", short = 'p', value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+    /// Result format
+    #[arg(long, value_enum, default_value = "table")]
+    pub results: ResultsFormat,
+    /// Base IRI used to shorten IRIs in tables [default: `base` in newsgraph.toml, or
+    /// https://example.org/newsgraph/]
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
+    /// Stop the query after this many seconds
+    #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
+    pub timeout: Option<f64>,
+}
+
+/// What `newsgraph eval` is asked.
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// Gold annotations (JSON)
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    /// Score this store
+    #[arg(long, value_name = "DIR", conflicts_with = "ttl")]
+    pub store: Option<PathBuf>,
+    /// Score this Turtle file
+    #[arg(long, value_name = "FILE")]
+    pub ttl: Option<PathBuf>,
+    /// Or extract these articles and score the result
+    #[arg(value_name = "PATH", conflicts_with_all = ["store", "ttl"])]
+    pub paths: Vec<PathBuf>,
+    /// Print the figures as JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Fail (exit 4) when entities F1 is below this
+    #[arg(long, value_name = "F1")]
+    pub min_entities_f1: Option<f64>,
+    /// Fail (exit 4) when relations F1 is below this
+    #[arg(long, value_name = "F1")]
+    pub min_relations_f1: Option<f64>,
+}
+
+/// What `newsgraph viz` is asked.
+#[derive(clap::Args, Debug)]
+pub struct VizArgs {
+    /// The store folder [default: `store` in newsgraph.toml]
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Only this entity (a name or alias) and what it is related to
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    /// Only entities of this type: Person, Organization, Place, Event, Proposal (repeatable)
+    #[arg(long = "type", value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// Only what articles published on or after this day state (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub from: Option<String>,
+    /// Only what articles published on or before this day state (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub to: Option<String>,
+    /// Only what this outlet's articles state
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+    /// Only edges that at least this many articles state
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_articles: usize,
+    /// At most this many edges, the most reported first (0: all)
+    #[arg(long, value_name = "N", default_value_t = 300)]
+    pub max_edges: usize,
+    /// Output format [default: from the extension of -o, else dot]
+    #[arg(long, value_enum)]
+    pub format: Option<VizFormat>,
+    /// Graphviz layout program for SVG and PNG
+    #[arg(long, value_name = "PROGRAM", default_value = "neato")]
+    pub layout: String,
+    /// Write to this file instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]

@@ -7,9 +7,9 @@ mod common;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 
-use common::{bin, ingested};
+use common::{bin, chromium, headless, ingested};
 
 /// A running `newsgraph serve`, stopped when dropped.
 struct Server {
@@ -277,41 +277,6 @@ fn updates_only_when_allowed() {
             .args(["--sparql", "SELECT ?n WHERE { <urn:a> <urn:note> ?n }"]),
     );
     assert_eq!(out, "n\r\nchecked by hand\r\n");
-}
-
-/// Chromium, when installed.
-fn chromium() -> Option<&'static str> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    if found.is_none() && std::env::var_os("NEWSGRAPH_REQUIRE_TOOLS").is_some() {
-        panic!("chromium is required (NEWSGRAPH_REQUIRE_TOOLS is set): apt-get install chromium");
-    }
-    found
-}
-
-fn headless(browser: &str, profile: &Path) -> Command {
-    let mut c = Command::new(browser);
-    c.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        "--virtual-time-budget=10000",
-        "--window-size=1280,900",
-    ])
-    .arg(format!("--user-data-dir={}", profile.display()));
-    c
 }
 
 #[test]

@@ -203,40 +203,12 @@ fn the_html_view_opens_offline_in_a_browser() {
     for external in ["src=\"http", "href=\"http", "@import", "<link"] {
         assert!(!html.contains(external), "{external} in the page");
     }
-    let browser = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    let Some(browser) = browser else {
-        assert!(
-            std::env::var_os("NEWSGRAPH_REQUIRE_TOOLS").is_none(),
-            "chromium is required (NEWSGRAPH_REQUIRE_TOOLS is set)"
-        );
+    let Some(browser) = common::chromium() else {
         return;
     };
     let run = |extra: &str, profile: &str| {
-        Command::new(browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--virtual-time-budget=10000",
-                "--window-size=1280,800",
-                extra,
-            ])
-            .arg(format!(
-                "--user-data-dir={}",
-                dir.path().join(profile).display()
-            ))
+        common::headless(browser, &dir.path().join(profile))
+            .arg(extra)
             .arg(format!("file://{}", page.display()))
             .output()
             .expect("chromium runs")

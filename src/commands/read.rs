@@ -7,11 +7,12 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
+use newsgraph::cli::{EvalArgs, QueryArgs, VizArgs, VizFormat};
 use newsgraph::export::{self, Format};
 use newsgraph::extract::Gazetteer;
 use newsgraph::ingest::ReadOptions;
 use newsgraph::pipeline;
-use newsgraph::query::{self, Bundled, ResultsFormat, BUNDLED};
+use newsgraph::query::{self, Bundled, BUNDLED};
 use newsgraph::store::NewsStore;
 
 use super::{open_output, write_or_pipe, Ctx, EXIT_ERROR, EXIT_EVAL_FLOOR};
@@ -57,25 +58,6 @@ pub fn query_text(query: Option<String>, sparql: Option<String>) -> Result<(Stri
         },
         (None, None) => bail!("give a query name, a .rq file or --sparql"),
     })
-}
-
-/// What `newsgraph query` was asked.
-#[derive(Debug)]
-pub struct QueryArgs {
-    /// `--store`.
-    pub store: Option<PathBuf>,
-    /// A bundled name or a file.
-    pub query: Option<String>,
-    /// `--sparql`.
-    pub sparql: Option<String>,
-    /// `--param name=value`.
-    pub params: Vec<String>,
-    /// `--results`.
-    pub results: ResultsFormat,
-    /// `--base`.
-    pub base: Option<String>,
-    /// `--timeout`.
-    pub timeout: Option<f64>,
 }
 
 /// `newsgraph query`.
@@ -149,16 +131,19 @@ pub fn serve(
 }
 
 /// `newsgraph viz`.
-pub fn viz(
-    ctx: &Ctx,
-    store: Option<PathBuf>,
-    filter: newsgraph::viz::Filter,
-    format: Option<newsgraph::cli::VizFormat>,
-    layout: &str,
-    output: Option<&Path>,
-) -> Result<ExitCode> {
-    use newsgraph::cli::VizFormat;
+pub fn viz(ctx: &Ctx, a: VizArgs) -> Result<ExitCode> {
     use newsgraph::viz;
+    let output = a.output.as_deref();
+    let filter = viz::Filter {
+        entity: a.entity,
+        types: a.types,
+        from: a.from,
+        to: a.to,
+        outlet: a.outlet,
+        min_articles: a.min_articles,
+        max_edges: a.max_edges,
+    };
+    let (format, layout, store) = (a.format, a.layout.as_str(), a.store);
     let format = match (format, output) {
         (Some(f), _) => f,
         (None, Some(p)) => VizFormat::from_path(p).with_context(|| {
@@ -210,25 +195,6 @@ pub fn queries(full: bool) -> Result<ExitCode> {
         write_or_pipe(r)?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// What `newsgraph eval` was asked.
-#[derive(Debug)]
-pub struct EvalArgs {
-    /// `--gold`.
-    pub gold: PathBuf,
-    /// `--store`.
-    pub store: Option<PathBuf>,
-    /// `--ttl`.
-    pub ttl: Option<PathBuf>,
-    /// Articles to extract and score.
-    pub paths: Vec<PathBuf>,
-    /// `--json`.
-    pub json: bool,
-    /// `--min-entities-f1`.
-    pub min_entities_f1: Option<f64>,
-    /// `--min-relations-f1`.
-    pub min_relations_f1: Option<f64>,
 }
 
 /// `newsgraph eval`.

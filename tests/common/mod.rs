@@ -84,3 +84,42 @@ pub fn write_feed(path: &Path, n: usize) {
     let file = std::io::BufWriter::new(std::fs::File::create(path).expect("create feed"));
     newsgraph::synth::write_corpus(&opts, file).expect("write feed");
 }
+
+/// Chromium, when installed; a panic when it is missing and NEWSGRAPH_REQUIRE_TOOLS is
+/// set (as `.ci/run` sets it).
+pub fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() && std::env::var_os("NEWSGRAPH_REQUIRE_TOOLS").is_some() {
+        panic!("chromium is required (NEWSGRAPH_REQUIRE_TOOLS is set): apt-get install chromium");
+    }
+    found
+}
+
+/// Headless Chromium with a profile of its own, no network of its own (this machine's
+/// closed network refuses Chromium's background connections), 10 s of page time for
+/// scripts, a 1280×900 window.
+pub fn headless(browser: &str, profile: &Path) -> Command {
+    let mut c = Command::new(browser);
+    c.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        "--virtual-time-budget=10000",
+        "--window-size=1280,900",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    c
+}
