@@ -119,7 +119,7 @@ fn readers_share_and_keep_writers_out() {
         let err = String::from_utf8_lossy(&out.stderr);
         if out.status.code() == Some(6) {
             assert!(
-                err.contains("is being read by another process (a query or an export)"),
+                err.contains("is being read by another process (a query, an export, a picture or `newsgraph serve`)"),
                 "{err}"
             );
             refused = true;

@@ -224,6 +224,20 @@ fn the_endpoint_speaks_the_sparql_protocol() {
     let (_, _, after) = get(&format!("{q}?query={}", encode(PEOPLE)), Some("text/csv"));
     assert_eq!(after, direct);
 
+    // a read-only server is a reader: an ingest is refused while it runs
+    let out = bin()
+        .args(["ingest", "-q", "--store"])
+        .arg(&store)
+        .arg(common::examples())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(6));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("`newsgraph serve`"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
     // the bundled queries for the page
     let (status, media, list) = get(&format!("{}queries", s.url), None);
     assert_eq!((status, media.as_str()), (200, "application/json"));

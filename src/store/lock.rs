@@ -29,7 +29,7 @@ pub enum LockError {
         holder: String,
     },
     /// Readers hold the store, so it cannot be written now.
-    #[error("store {path} is being read by another process (a query or an export); try again when it has finished")]
+    #[error("store {path} is being read by another process (a query, an export, a picture or `newsgraph serve`); try again when it has finished")]
     Reading {
         /// The store folder.
         path: PathBuf,
