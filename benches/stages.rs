@@ -18,6 +18,10 @@ use newsgraph::ingest::{Article, Metadata};
 use newsgraph::store::NewsStore;
 use oxigraph::model::Quad;
 
+/// The allocator the `newsgraph` binary uses, so that the stages are timed as they run there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The corpus's texts.
 fn texts() -> Vec<String> {
     let opts = newsgraph::synth::SynthOptions {

@@ -14,6 +14,11 @@ mod commands;
 
 use commands::{Ctx, EXIT_ERROR, EXIT_REMOTE, EXIT_STORE};
 
+/// mimalloc instead of the system allocator: extraction makes many small strings and
+/// glibc's malloc and free were a fifth of its time (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The exit code an error ends the process with.
 fn exit_code(e: &anyhow::Error) -> u8 {
     use newsgraph::export::ExportError;

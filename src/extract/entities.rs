@@ -39,20 +39,32 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         ents.len() - 1
     };
 
+    // The words of each mention's and each entity's name, computed once: the joins below
+    // compare them pairwise. Entity names do not change before the last loop.
+    let raw_words: Vec<Vec<String>> = raws.iter().map(|m| words(&m.name)).collect();
+    let mut ent_words: Vec<Vec<String>> = Vec::new();
+    let sync = |ents: &[Entity], ent_words: &mut Vec<Vec<String>>| {
+        for e in &ents[ent_words.len()..] {
+            ent_words.push(words(&e.name));
+        }
+    };
+
     // 0. a lone word that is the last name of a person named in full here is that person,
     //    even when a city bears the name ("Santos")
-    let surnames: std::collections::HashSet<String> = raws
+    let surnames: std::collections::HashSet<&String> = raws
         .iter()
-        .filter(|m| m.etype == Some(EntityType::Person) && words(&m.name).len() >= 2)
-        .filter_map(|m| words(&m.name).last().cloned())
+        .zip(&raw_words)
+        .filter(|(m, w)| m.etype == Some(EntityType::Person) && w.len() >= 2)
+        .filter_map(|(_, w)| w.last())
         .collect();
     let demoted: Vec<bool> = raws
         .iter()
-        .map(|m| {
+        .zip(&raw_words)
+        .map(|(m, w)| {
             m.gaz.is_some_and(|g| {
                 matches!(gaz.entry(g).kind, super::gazetteer::EntryKind::City { .. })
-            }) && words(&m.name).len() == 1
-                && surnames.contains(&words(&m.name)[0])
+            }) && w.len() == 1
+                && surnames.contains(&w[0])
                 && !m.rule.starts_with("dateline")
         })
         .collect();
@@ -83,21 +95,22 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
             assigned[i].is_none()
                 && raws[i].etype == Some(EntityType::Person)
                 && raws[i].alias_of.is_none()
-                && words(&raws[i].name).len() >= 2
+                && raw_words[i].len() >= 2
         })
         .collect();
-    people.sort_by_key(|&i| (std::cmp::Reverse(words(&raws[i].name).len()), i));
+    people.sort_by_key(|&i| (std::cmp::Reverse(raw_words[i].len()), i));
     for i in people {
-        let w = words(&raws[i].name);
+        let w = &raw_words[i];
         let key = format!("p:{}", name_key(&raws[i].name));
+        sync(&ents, &mut ent_words);
         let found = by_key.get(&key).copied().or_else(|| {
             ents.iter()
+                .zip(&ent_words)
                 .enumerate()
-                .find(|(_, e)| {
+                .find(|(_, (e, ew))| {
                     e.etype == EntityType::Person && {
-                        let ew = words(&e.name);
                         ew.len() > w.len()
-                            && is_subsequence(&w, &ew)
+                            && is_subsequence(w, ew)
                             && (ew.last() == w.last() || ew.first() == w.first())
                     }
                 })
@@ -116,7 +129,7 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
             continue;
         }
         let Some(et) = m.etype else { continue };
-        if et == EntityType::Person && words(&m.name).len() < 2 {
+        if et == EntityType::Person && raw_words[i].len() < 2 {
             continue;
         }
         let key = match (et, &m.event_key) {
@@ -181,26 +194,22 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
                 continue;
             }
         }
-        let w = words(&m.name);
+        let w = &raw_words[i];
         if w.len() != 1 || (m.gaz.is_some() && !demoted[i]) {
             continue;
         }
         let word = &w[0];
+        sync(&ents, &mut ent_words);
         let person_match = |pos: fn(&[String]) -> Option<&String>| {
-            ents.iter().position(|e| {
-                e.etype == EntityType::Person && {
-                    let ew = words(&e.name);
-                    ew.len() >= 2 && pos(&ew) == Some(word)
-                }
+            ents.iter().zip(&ent_words).position(|(e, ew)| {
+                e.etype == EntityType::Person && ew.len() >= 2 && pos(ew) == Some(word)
             })
         };
         let found = person_match(|ew| ew.last())
             .or_else(|| person_match(|ew| ew.first()))
             .or_else(|| {
-                ents.iter().position(|e| {
-                    e.etype == EntityType::Person
-                        && words(&e.name).len() >= 2
-                        && words(&e.name).contains(word)
+                ents.iter().zip(&ent_words).position(|(e, ew)| {
+                    e.etype == EntityType::Person && ew.len() >= 2 && ew.contains(word)
                 })
             })
             .or_else(|| {
@@ -254,7 +263,7 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         if let Some(a) = m.affiliation {
             ent.affiliations.insert(a);
         }
-        if ent.etype == EntityType::Person && words(&m.name).len() > words(&ent.name).len() {
+        if ent.etype == EntityType::Person && raw_words[i].len() > words(&ent.name).len() {
             ent.name = m.name.clone();
         }
         mentions.push(Mention {

@@ -11,6 +11,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::EntityType;
@@ -90,6 +91,15 @@ pub enum GazetteerError {
 
 /// Removes diacritics and folds case: "François" → "francois".
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // NFKD leaves ASCII as it is and it has no combining marks: most news text
+        return s.to_ascii_lowercase();
+    }
+    fold_unicode(s)
+}
+
+/// `fold` for any text (the ASCII case is a shortcut of this).
+fn fold_unicode(s: &str) -> String {
     s.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -100,18 +110,24 @@ pub fn fold(s: &str) -> String {
 /// A key under which spellings of one name meet: folded, without dots, hyphens or spaces
 /// ("Kim Jong-un" and "Kim Jong Un" → "kimjongun").
 pub fn name_key(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_key(s);
+    }
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// `name_key` of ASCII text, in one pass.
+fn ascii_key(s: &str) -> String {
+    s.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| char::from(b.to_ascii_lowercase()))
+        .collect()
 }
 
 /// The words of a name, folded, without punctuation: "Kim Jong-un" → kim, jong, un.
 pub fn name_words(name: &str) -> Vec<String> {
     name.split([' ', '-'])
-        .map(|w| {
-            fold(w)
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-        })
+        .map(name_key)
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -127,7 +143,7 @@ pub fn is_subsequence(short: &[String], long: &[String]) -> bool {
 #[derive(Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    by_form: HashMap<String, Vec<usize>>,
+    by_form: FxHashMap<String, Vec<usize>>,
     demonyms: HashMap<String, usize>,
     roles: AhoCorasick,
     role_honorific: Vec<bool>,
@@ -156,7 +172,7 @@ impl Gazetteer {
     fn build_bundled() -> Gazetteer {
         let mut g = Gazetteer {
             entries: Vec::new(),
-            by_form: HashMap::new(),
+            by_form: FxHashMap::default(),
             demonyms: HashMap::new(),
             roles: AhoCorasick::new(["\u{0}"]).expect("trivial automaton"),
             role_honorific: Vec::new(),
@@ -391,22 +407,22 @@ impl Gazetteer {
         Ok(())
     }
 
-    fn lookup_all(&self, form: &str) -> Vec<usize> {
+    fn lookup_all(&self, form: &str) -> &[usize] {
         if let Some(ids) = self.by_form.get(form) {
-            return ids.clone();
+            return ids;
         }
-        self.by_form
-            .get(&format!("\u{1}{}", fold(form)))
-            .cloned()
-            .unwrap_or_default()
+        let mut key = String::with_capacity(form.len() + 1);
+        key.push('\u{1}');
+        key.push_str(&fold(form));
+        self.by_form.get(&key).map_or(&[], Vec::as_slice)
     }
 
     /// The entry a name stands for: user entries first, then countries, organisations and
     /// the most populous city of that name.
     pub fn lookup(&self, form: &str) -> Option<(usize, &Entry)> {
         let ids = self.lookup_all(form);
-        ids.into_iter()
-            .map(|i| (i, &self.entries[i]))
+        ids.iter()
+            .map(|&i| (i, &self.entries[i]))
             .max_by_key(|(_, e)| {
                 let rank = match e.kind {
                     EntryKind::User => 4,
@@ -461,6 +477,30 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_shortcuts_fold_as_unicode_does() {
+        for s in [
+            "Kim Jong-un",
+            "U.S. Secretary of State John Kerry",
+            "al-Assad's O'Neill & Co. 5,000 +7 [x] {y} ~`|\\",
+            "",
+        ] {
+            assert_eq!(fold(s), fold_unicode(s), "{s}");
+            let key: String = fold_unicode(s)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            assert_eq!(name_key(s), key, "{s}");
+        }
+        // and the Unicode path is taken where it matters
+        assert_eq!(fold("François Hollande"), "francois hollande");
+        assert_eq!(name_key("Kim Jong‐un’s"), "kimjonguns");
+        assert_eq!(
+            name_words("Lakhdar al-Brahimi"),
+            ["lakhdar", "al", "brahimi"]
+        );
+    }
 
     #[test]
     fn countries_cities_and_organisations() {

@@ -2,8 +2,37 @@
 //! event, collective nouns, locative prepositions, and the common words that start
 //! sentences in capitals without being names. Linguistic knowledge, not story content.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+/// A word list consulted for every token: written as a list, looked up in a hash set
+/// built on first use (a linear scan of the longer lists was a fifth of extraction time).
+#[derive(Debug)]
+pub struct Words {
+    list: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl Words {
+    /// A list of words, compared exactly (case included).
+    pub const fn new(list: &'static [&'static str]) -> Self {
+        Words {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` is one of the list's words.
+    pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(word.as_ref())
+    }
+}
+
 /// Last (or any) word of an organisation's name.
-pub const ORG_HEADS: &[&str] = &[
+pub static ORG_HEADS: Words = Words::new(&[
     "Agency",
     "Council",
     "League",
@@ -85,10 +114,10 @@ pub const ORG_HEADS: &[&str] = &[
     "Commons",
     "Lords",
     "Delegates",
-];
+]);
 
 /// Last word of a place's name.
-pub const PLACE_HEADS: &[&str] = &[
+pub static PLACE_HEADS: Words = Words::new(&[
     "Palace",
     "Square",
     "Island",
@@ -148,22 +177,22 @@ pub const PLACE_HEADS: &[&str] = &[
     "Village",
     "Town",
     "City",
-];
+]);
 
 /// First word of a place's name.
-pub const PLACE_PREFIXES: &[&str] = &[
+pub static PLACE_PREFIXES: Words = Words::new(&[
     "Lake", "Mount", "Mt", "Palais", "Camp", "Port", "Fort", "Cape", "Gulf", "Sea", "Isle",
     "Sentosa",
-];
+]);
 
 /// Directions that make a following name a region ("East Ghouta", "Northern Ireland").
-pub const DIRECTIONS: &[&str] = &[
+pub static DIRECTIONS: Words = Words::new(&[
     "East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern", "Central",
     "Upper", "Lower", "Greater", "Outer", "Inner",
-];
+]);
 
 /// Heads of event names: capitalised ("Korean War") or after a place ("Geneva talks").
-pub const EVENT_HEADS: &[&str] = &[
+pub static EVENT_HEADS: Words = Words::new(&[
     "talks",
     "summit",
     "conference",
@@ -188,11 +217,11 @@ pub const EVENT_HEADS: &[&str] = &[
     "elections",
     "referendum",
     "meeting",
-];
+]);
 
 /// Event heads that a place names by venue ("Geneva talks"), as opposed to conflicts named
 /// by their country ("Syrian civil war").
-pub const VENUE_EVENT_HEADS: &[&str] = &[
+pub static VENUE_EVENT_HEADS: Words = Words::new(&[
     "talks",
     "summit",
     "conference",
@@ -201,10 +230,10 @@ pub const VENUE_EVENT_HEADS: &[&str] = &[
     "peace conference",
     "ceasefire talks",
     "meeting",
-];
+]);
 
 /// Nouns after a name that make it an organisation ("Farc rebels", "Hamas militants").
-pub const ORG_NOUNS: &[&str] = &[
+pub static ORG_NOUNS: Words = Words::new(&[
     "guerrillas",
     "rebels",
     "militants",
@@ -232,10 +261,10 @@ pub const ORG_NOUNS: &[&str] = &[
     "officials",
     "organisation",
     "organization",
-];
+]);
 
 /// Nouns after a name that make it a place ("Homs district", "Sentosa island").
-pub const PLACE_NOUNS: &[&str] = &[
+pub static PLACE_NOUNS: Words = Words::new(&[
     "district",
     "districts",
     "region",
@@ -264,10 +293,10 @@ pub const PLACE_NOUNS: &[&str] = &[
     "river",
     "port",
     "capital",
-];
+]);
 
 /// Nouns of venues that are part of the venue's name when they follow it ("Capella hotel").
-pub const VENUE_NOUNS: &[&str] = &[
+pub static VENUE_NOUNS: Words = Words::new(&[
     "peninsula",
     "mosque",
     "hotel",
@@ -283,19 +312,19 @@ pub const VENUE_NOUNS: &[&str] = &[
     "university",
     "embassy",
     "bridge",
-];
+]);
 
 /// Name particles that join the parts of a name ("Humberto de la Calle").
-pub const PARTICLES: &[&str] = &[
+pub static PARTICLES: Words = Words::new(&[
     "de", "la", "del", "der", "van", "von", "da", "dos", "das", "du", "des", "bin", "ibn", "al",
     "el", "le", "di", "y", "ben", "abu",
-];
+]);
 
 /// Words that join the parts of an organisation's name ("Organization for Security and …").
-pub const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "on", "in", "the", "&"];
+pub static ORG_CONNECTORS: Words = Words::new(&["of", "for", "and", "on", "in", "the", "&"]);
 
 /// Capitalised words that are not names by themselves (sentence starters, months, days).
-pub const COMMON_WORDS: &[&str] = &[
+pub static COMMON_WORDS: Words = Words::new(&[
     "The",
     "A",
     "An",
@@ -553,10 +582,10 @@ pub const COMMON_WORDS: &[&str] = &[
     "Director",
     "Ambassador",
     "Envoy",
-];
+]);
 
 /// Words that introduce an attribution ("…, Kerry said").
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: Words = Words::new(&[
     "said",
     "says",
     "told",
@@ -585,10 +614,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "called",
     "praised",
     "dismissed",
-];
+]);
 
 /// Languages: "in Persian" is no place.
-pub const LANGUAGES: &[&str] = &[
+pub static LANGUAGES: Words = Words::new(&[
     "English",
     "French",
     "Arabic",
@@ -661,4 +690,4 @@ pub const LANGUAGES: &[&str] = &[
     "Gaelic",
     "Yiddish",
     "Aramaic",
-];
+]);

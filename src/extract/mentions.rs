@@ -52,6 +52,8 @@ pub(crate) struct Ctx<'a> {
     pub role_of: Vec<Option<(usize, bool)>>,
     pub roles: Vec<super::gazetteer::RoleHit>,
     pub quoted: Vec<bool>,
+    /// Each token lower-cased, once: the rules ask for most tokens several times.
+    lower: Vec<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -84,6 +86,10 @@ impl<'a> Ctx<'a> {
             }
             quoted[i] = inside;
         }
+        let lower = tokens
+            .iter()
+            .map(|t| text[t.span.clone()].to_lowercase())
+            .collect();
         Ctx {
             text,
             tokens,
@@ -93,6 +99,7 @@ impl<'a> Ctx<'a> {
             role_of,
             roles,
             quoted,
+            lower,
         }
     }
 
@@ -100,8 +107,8 @@ impl<'a> Ctx<'a> {
         &self.text[self.tokens[i].span.clone()]
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.tok(i).to_lowercase()
+    fn lower(&self, i: usize) -> &str {
+        &self.lower[i]
     }
 
     fn is_cap(&self, i: usize) -> bool {
@@ -235,7 +242,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
         let mut j = i + 1;
         while j < n {
             let t = ctx.tok(j);
-            let lower = t.to_lowercase();
+            let lower = ctx.lower(j);
             let cap_after = |k: usize| {
                 k < n
                     && (ctx.is_cap(k)
@@ -244,8 +251,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
             };
             if ctx.is_cap(j) || (ctx.role_of[j].is_some() && ctx.role_of[j] == ctx.role_of[j - 1]) {
                 j += 1;
-            } else if (PARTICLES.contains(&lower.as_str())
-                || ORG_CONNECTORS.contains(&lower.as_str()))
+            } else if (PARTICLES.contains(lower) || ORG_CONNECTORS.contains(lower))
                 && t.chars().all(char::is_lowercase)
                 || t == "&"
             {
@@ -253,10 +259,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
                 // possibly after a second connector ("de la Calle", "Security and Cooperation")
                 if cap_after(j + 1) {
                     j += 2;
-                } else if j + 2 < n
-                    && PARTICLES.contains(&ctx.lower(j + 1).as_str())
-                    && cap_after(j + 2)
-                {
+                } else if j + 2 < n && PARTICLES.contains(&ctx.lower(j + 1)) && cap_after(j + 2) {
                     j += 3;
                 } else {
                     break;
@@ -299,7 +302,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
     aliases(ctx, out, first_new);
 }
 
-fn has_head(ctx: &Ctx<'_>, a: usize, b: usize, heads: &[&str]) -> bool {
+fn has_head(ctx: &Ctx<'_>, a: usize, b: usize, heads: &Words) -> bool {
     (a..b).any(|k| heads.contains(&ctx.tok(k)))
 }
 
@@ -403,7 +406,7 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
     if let Some(r) = (a + 1..b.saturating_sub(1)).find(|&r| {
         ctx.role_of[r].is_some_and(|(_, hon)| !hon)
             && ctx.tok(r).chars().next().is_some_and(char::is_uppercase)
-            && has_head(ctx, a, r, ORG_HEADS)
+            && has_head(ctx, a, r, &ORG_HEADS)
             && !ORG_CONNECTORS.contains(&ctx.tok(r - 1))
             && !["Representatives", "Deputies", "Delegates"].contains(&ctx.tok(a))
             && ctx.role_hit_end(r).is_some_and(|e| e < b)
@@ -439,7 +442,7 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
     if b - a >= 2
         && (!COMMON_WORDS.contains(&ctx.tok(a)) || head_first || adjective_led)
         && (ctx.role_of[a].is_none() || head_first)
-        && (has_head(ctx, a + 1, b, ORG_HEADS) || head_first)
+        && (has_head(ctx, a + 1, b, &ORG_HEADS) || head_first)
         && ctx.gaz.demonym(ctx.tok(b - 1)).is_none()
         && !(a + 1..b).any(|k| {
             matches!(ctx.tok(k), "and" | "&") && ctx.gaz.lookup(ctx.surface(a, k)).is_some()
@@ -460,7 +463,7 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
     if let Some(k) = (a + 1..b - 1).find(|&k| matches!(ctx.tok(k), "and" | "&")) {
         let left_known =
             ctx.gaz.lookup(ctx.surface(a, k)).is_some() || ctx.gaz.lookup(ctx.tok(k - 1)).is_some();
-        let headed = has_head(ctx, a, b, ORG_HEADS);
+        let headed = has_head(ctx, a, b, &ORG_HEADS);
         if !headed || left_known {
             chunk(ctx, a, k, out);
             chunk(ctx, k + 1, b, out);
@@ -557,10 +560,10 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
     }
     // 3. Connectors split a chunk that is no organisation name ("Fabius of France").
     if let Some(k) = (p + 1..b).find(|&k| ORG_CONNECTORS.contains(&ctx.tok(k))) {
-        let org =
-            has_head(ctx, p, k, ORG_HEADS) || has_head(ctx, p, b, ORG_HEADS) && ctx.tok(k) != "in";
+        let org = has_head(ctx, p, k, &ORG_HEADS)
+            || has_head(ctx, p, b, &ORG_HEADS) && ctx.tok(k) != "in";
         let place_of = ctx.tok(k) == "of"
-            && (has_head(ctx, p, k, PLACE_HEADS) || PLACE_PREFIXES.contains(&ctx.tok(p)));
+            && (has_head(ctx, p, k, &PLACE_HEADS) || PLACE_PREFIXES.contains(&ctx.tok(p)));
         if !org && !place_of {
             typed(ctx, p, k, honorific, role, affiliation, out);
             chunk(ctx, k + 1, b, out);
@@ -656,7 +659,7 @@ fn push_gaz(
             || moving
             || (a > 1
                 && ctx.tok(a - 1) == "of"
-                && (PLACE_NOUNS.contains(&ctx.lower(a - 2).as_str())
+                && (PLACE_NOUNS.contains(&ctx.lower(a - 2))
                     || [
                         "outskirts",
                         "centre",
@@ -673,7 +676,7 @@ fn push_gaz(
                         "east",
                         "west",
                     ]
-                    .contains(&ctx.lower(a - 2).as_str())))
+                    .contains(&ctx.lower(a - 2))))
             || PLACE_NOUNS.contains(&next.to_lowercase().as_str())
             || EVENT_HEADS.contains(&next.to_lowercase().as_str())
             || (matches!(next, "'s" | "’s") && !possessive_actor)
@@ -705,9 +708,8 @@ fn push_gaz(
 }
 
 fn is_place_context(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    let after = b < ctx.tokens.len() && PLACE_NOUNS.contains(&ctx.lower(b).as_str());
-    let of_before =
-        a >= 2 && ctx.tok(a - 1) == "of" && PLACE_NOUNS.contains(&ctx.lower(a - 2).as_str());
+    let after = b < ctx.tokens.len() && PLACE_NOUNS.contains(&ctx.lower(b));
+    let of_before = a >= 2 && ctx.tok(a - 1) == "of" && PLACE_NOUNS.contains(&ctx.lower(a - 2));
     after || of_before
 }
 
@@ -729,8 +731,8 @@ fn typed(
         if let Some((id, e)) = ctx.gaz.lookup(ctx.tok(a)) {
             if e.kind == EntryKind::Country
                 && ctx.gaz.lookup(ctx.surface(a, a + 2)).is_none()
-                && !has_head(ctx, a + 1, b, PLACE_HEADS)
-                && !has_head(ctx, a + 1, b, ORG_HEADS)
+                && !has_head(ctx, a + 1, b, &PLACE_HEADS)
+                && !has_head(ctx, a + 1, b, &ORG_HEADS)
             {
                 push_gaz(ctx, a, a + 1, id, e.etype, out);
                 return typed(ctx, a + 1, b, honorific, role, affiliation, out);
@@ -774,7 +776,7 @@ fn typed(
     let next_lower = if b < ctx.tokens.len() {
         ctx.lower(b)
     } else {
-        String::new()
+        ""
     };
     let next2 = if b + 1 < ctx.tokens.len() {
         format!("{next_lower} {}", ctx.lower(b + 1))
@@ -812,7 +814,7 @@ fn typed(
             }
         }
     }
-    let speech_near = (b < ctx.tokens.len() && SPEECH_VERBS.contains(&next_lower.as_str()))
+    let speech_near = (b < ctx.tokens.len() && SPEECH_VERBS.contains(next_lower))
         || (a > 0 && SPEECH_VERBS.contains(&ctx.tok(a - 1)));
     let mut m = new_raw(ctx, a, b, None, "name");
     m.honorific = honorific.clone();
@@ -841,11 +843,10 @@ fn typed(
         || (n >= 2 && DIRECTIONS.contains(&first))
         || PLACE_PREFIXES.contains(&first)
         || (n >= 2 && PLACE_HEADS.contains(&last));
-    let org_context =
-        ORG_NOUNS.contains(&next_lower.as_str()) || ORG_NOUNS.contains(&next2.as_str());
+    let org_context = ORG_NOUNS.contains(next_lower) || ORG_NOUNS.contains(&next2.as_str());
     if !person_cue
         && b < ctx.tokens.len()
-        && VENUE_NOUNS.contains(&next_lower.as_str())
+        && VENUE_NOUNS.contains(next_lower)
         && ctx.tok(b).chars().all(char::is_lowercase)
     {
         let mut v = new_raw(ctx, a, b + 1, Some(EntityType::Place), "place.venue");
@@ -888,17 +889,18 @@ fn typed(
 /// Named events: a place, demonym or capitalised word before an event head.
 fn events(ctx: &Ctx<'_>, out: &mut Vec<RawMention>, first_new: usize) {
     let n = ctx.tokens.len();
+    let mut two = String::new();
     for h in 0..n {
         let one = ctx.lower(h);
-        let two = if h + 1 < n {
-            format!("{one} {}", ctx.lower(h + 1))
-        } else {
-            String::new()
-        };
-        let (head, end) = if EVENT_HEADS.contains(&two.as_str()) {
-            (two, h + 2)
-        } else if EVENT_HEADS.contains(&one.as_str()) && ctx.tok(h).chars().all(char::is_lowercase)
-        {
+        two.clear();
+        if h + 1 < n {
+            two.push_str(one);
+            two.push(' ');
+            two.push_str(ctx.lower(h + 1));
+        }
+        let (head, end) = if EVENT_HEADS.contains(&two) {
+            (two.as_str(), h + 2)
+        } else if EVENT_HEADS.contains(one) && ctx.tok(h).chars().all(char::is_lowercase) {
             (one, h + 1)
         } else {
             continue;
@@ -906,7 +908,7 @@ fn events(ctx: &Ctx<'_>, out: &mut Vec<RawMention>, first_new: usize) {
         if h == 0 {
             continue;
         }
-        let venue = VENUE_EVENT_HEADS.contains(&head.as_str());
+        let venue = VENUE_EVENT_HEADS.contains(head);
         let mut k = h; // first token of the head
         if ["nuclear", "peace"].contains(&ctx.tok(k - 1)) && k >= 2 {
             k -= 1;
@@ -968,7 +970,7 @@ fn events(ctx: &Ctx<'_>, out: &mut Vec<RawMention>, first_new: usize) {
         } else if head.ends_with("war") {
             "war"
         } else {
-            head.as_str()
+            head
         };
         let mut m = new_raw(ctx, start_tok, end, Some(EntityType::Event), "event.named");
         m.event_key = Some(format!("evt:{key_part}:{class}"));
@@ -988,7 +990,7 @@ fn aliases(ctx: &Ctx<'_>, out: &mut [RawMention], first_new: usize) {
             Some(t) => t,
             None => continue,
         };
-        let before: Vec<String> = (start_tok.saturating_sub(4)..start_tok)
+        let before: Vec<&str> = (start_tok.saturating_sub(4)..start_tok)
             .map(|k| ctx.lower(k))
             .collect();
         let joined = before.join(" ");
