@@ -351,3 +351,79 @@ fn mentions_keep_their_spans() {
         assert!(names.contains(&want), "{want} missing from {names:?}");
     }
 }
+
+/// Frames added after the seventh fixture set (requests, accusations, suppliers, joiners,
+/// hosts), each in sentences of its own.
+#[test]
+fn requests_accusations_suppliers_and_joiners() {
+    for (text, want) in [
+        (
+            "Anna Berg asked Tom Vale to reopen the northern border crossing.",
+            "Anna Berg proposed «reopen the northern border crossing»",
+        ),
+        (
+            "Tom Vale pressed both sides to accept a prisoner exchange.",
+            "Tom Vale proposed «accept a prisoner exchange»",
+        ),
+        (
+            "Ruth Adler asked for an independent inquiry into the shelling.",
+            "Ruth Adler proposed «independent inquiry into the shelling»",
+        ),
+        (
+            "Norway, a longtime mediator in the region, had called for a ceasefire.",
+            "Norway proposed «ceasefire»",
+        ),
+        (
+            "Serbia accuses Croatia of arming Kosovo.",
+            "Croatia backs Kosovo",
+        ),
+        (
+            "Iran, which supplies Hezbollah with drones, denied the report.",
+            "Iran backs Hezbollah",
+        ),
+        (
+            "Russia backs the country's embattled president, Ivan Petrov, in the dispute.",
+            "Russia backs Ivan Petrov",
+        ),
+    ] {
+        let rels = relations(text);
+        assert!(has(&rels, want), "{text}\n  want {want}\n  got {rels:?}");
+    }
+    // a request without its "to" is no proposal; a gerund without its subject backs nothing
+    for (text, kind) in [
+        ("Anna Berg asked Tom Vale about the talks.", "proposed"),
+        ("The funding of militias was discussed.", "backs"),
+    ] {
+        let rels = relations(text);
+        assert!(
+            !rels.iter().any(|r| r.contains(kind)),
+            "{text}\n  got {rels:?}"
+        );
+    }
+    // one who joins the talks meets those already there; the host of earlier talks
+    let rels = relations(
+        "Anna Berg met Tom Vale in Oslo on Monday. Ruth Adler also took part in the talks.",
+    );
+    for want in [
+        "Anna Berg metWith Ruth Adler",
+        "Tom Vale metWith Ruth Adler",
+    ] {
+        assert!(has(&rels, want), "want {want}, got {rels:?}");
+    }
+    let rels = relations(
+        "Anna Berg and Tom Vale agreed a truce on Monday, following talks hosted by Prime \
+         Minister Ruth Adler. At the end of the meeting, Anna Berg and Tom Vale shook hands.",
+    );
+    assert!(has(&rels, "Anna Berg metWith Ruth Adler"), "{rels:?}");
+    // "A and Norway's foreign minister, B" are the pair "the two ministers" refers to
+    let rels = relations(
+        "Anna Berg and Norway's new foreign minister, Tom Vale, arrived in Oslo on Monday. \
+         The two ministers held talks with Ruth Adler.",
+    );
+    for want in [
+        "Anna Berg metWith Ruth Adler",
+        "Tom Vale metWith Ruth Adler",
+    ] {
+        assert!(has(&rels, want), "want {want}, got {rels:?}");
+    }
+}

@@ -77,6 +77,13 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
             0.95,
             0.90,
         ),
+        (
+            r.join("fresh7"),
+            r.join("fresh7/gold.json"),
+            0.92,
+            0.85,
+            0.85,
+        ),
     ];
     let shared = root().join("../shared");
     if shared.join("seeds").is_dir() {

@@ -198,6 +198,7 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
         .collect();
     for s in &sents {
         meetings(article, s, &sents, x);
+        joined_meeting(s, &sents, x);
         backs(s, gaz, x);
         proposals(s, &sents, x);
     }
@@ -283,8 +284,18 @@ fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Vec<usize> {
                 let a = (0..t).rev().take(3).find_map(|u| {
                     ent_of(s, x, u).filter(|&e| x.entities[e].etype == EntityType::Person)
                 });
-                let b = (t + 1..s.words.len()).take(5).find_map(|u| {
+                // "A and B", or further on after a comma: "A and Thailand's acting
+                // prime minister, B" (not in a list: "…, A, and the adviser, B")
+                let person = |u: usize| {
                     ent_of(s, x, u).filter(|&e| x.entities[e].etype == EntityType::Person)
+                };
+                let b = (t + 1..s.words.len()).take(5).find_map(person).or_else(|| {
+                    (t + 1..s.words.len())
+                        .filter(|_| s.w(t - 1) != ",")
+                        .take(9)
+                        .skip(1)
+                        .find(|&u| s.w(u - 1) == ",")
+                        .and_then(person)
                 });
                 if let (Some(a), Some(b)) = (a, b) {
                     if a != b {
@@ -533,9 +544,17 @@ fn subjects(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Ve
         if let Some(c) = (1..k - 1)
             .rev()
             .take(20)
-            .find(|&c| s.w(c - 1) == "," && ["who", "which", "whose"].contains(&s.w(c)))
+            .find(|&c| s.w(c - 1) == "," && ["who", "whom", "which", "whose"].contains(&s.w(c)))
         {
             k = c - 1;
+        } else if let Some(c) = (1..k - 1).rev().take(10).find(|&c| {
+            s.w(c) == ","
+                && ["a", "an"].contains(&s.w(c + 1))
+                && ent_of(s, x, c - 1).is_some()
+                && (c + 1..k - 1).all(|q| s.w(q) != ",")
+        }) {
+            // "China, a close ally of Cambodia, had called for": the appositive's head
+            k = c;
         } else if k >= 2 && ent_of(s, x, k - 2).is_some() {
             // "The UN secretary general, António Guterres, called for"
             k -= 1;
@@ -666,6 +685,11 @@ fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
                 // ("A, B and C"), not a name that qualifies a title ("The UN secretary
                 // general, António Guterres,")
                 if s.w(j) == "," && q + 1 != j && !crossed_and {
+                    break;
+                }
+                // ", and" joins clauses unless a list item stands right before the comma
+                // ("A, B, and C"; not "X urged A to …, and B asked")
+                if s.w(j) == "and" && j >= 1 && s.w(j - 1) == "," && q + 2 != j {
                     break;
                 }
                 let mut first = q;
@@ -839,6 +863,18 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
         for e in resolve_pair(sents, x, s.idx.saturating_sub(1)) {
             if !parts.contains(&e) {
                 parts.insert(0, e);
+            }
+        }
+    }
+    // "at the end of the meeting": the meeting an earlier sentence reported, with its host
+    if (1..n).any(|t| {
+        s.w(t - 1) == "the"
+            && MEETING_NOUNS.contains(&s.w(t))
+            && !matches!(s.w(t + 1), "with" | "between")
+    }) {
+        if let Some(h) = earlier_host(sents, x, s.idx) {
+            if !parts.contains(&h) {
+                parts.push(h);
             }
         }
     }
@@ -1018,6 +1054,99 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
     }
 }
 
+/// Nouns for a meeting: "the talks", "the second session".
+const MEETING_NOUNS: &[&str] = &[
+    "talks",
+    "meeting",
+    "meetings",
+    "session",
+    "negotiations",
+    "discussions",
+    "summit",
+];
+
+/// The host of talks an earlier sentence reported: "following talks hosted by Malaysian
+/// Prime Minister Anwar Ibrahim"; "X hosted the talks".
+fn earlier_host(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Option<usize> {
+    let host = |e: usize| {
+        matches!(
+            x.entities[e].etype,
+            EntityType::Person | EntityType::Organization
+        )
+    };
+    for s in sents[..upto.min(sents.len())].iter().rev() {
+        let n = s.words.len();
+        for t in 0..n {
+            if !matches!(s.w(t), "hosted" | "hosts") {
+                continue;
+            }
+            if s.w(t + 1) == "by"
+                && (t.saturating_sub(3)..t).any(|q| MEETING_NOUNS.contains(&s.w(q)))
+            {
+                return (t + 2..n.min(t + 8))
+                    .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
+                    .find_map(|q| ent_of(s, x, q).filter(|&e| host(e)));
+            }
+            if (t + 1..n.min(t + 4)).any(|q| MEETING_NOUNS.contains(&s.w(q))) {
+                return coordinated(s, x, t).into_iter().find(|&e| host(e));
+            }
+        }
+    }
+    None
+}
+
+/// "Kenyatta also took part in the talks", "Albusaidi attended the second session": one who
+/// joins the meeting the article reported last meets its participants.
+fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    const JOIN: &[&[&str]] = &[
+        &["took", "part", "in"],
+        &["attended"],
+        &["joined"],
+        &["participated", "in"],
+    ];
+    let n = s.words.len();
+    let Some((t, p)) = (0..n).find_map(|t| JOIN.iter().find(|p| s.matches(t, p)).map(|p| (t, *p)))
+    else {
+        return;
+    };
+    let after = t + p.len();
+    if !(after..n.min(after + 4)).any(|q| MEETING_NOUNS.contains(&s.w(q))) || blocked(s, t, false) {
+        return;
+    }
+    let Some(mi) = x.meetings.iter().rposition(|m| m.sentence <= s.idx) else {
+        return;
+    };
+    let joiners: Vec<usize> = subjects(s, sents, x, t)
+        .into_iter()
+        .filter(|&e| {
+            e != usize::MAX
+                && matches!(
+                    x.entities[e].etype,
+                    EntityType::Person | EntityType::Organization
+                )
+        })
+        .collect();
+    for j in joiners {
+        if x.meetings[mi].participants.contains(&j) {
+            continue;
+        }
+        let others = x.meetings[mi].participants.clone();
+        x.meetings[mi].participants.push(j);
+        for o in others {
+            x.relations.push(Relation {
+                kind: RelationKind::MetWith,
+                subject: o,
+                object: Some(j),
+                proposal: None,
+                sentence: s.idx,
+                rule: "meet.joined",
+                confidence: 0.7,
+                meeting: Some(mi),
+            });
+        }
+    }
+}
+
 fn sentence_date(article: &Article, s: &Sent<'_>) -> Option<chrono::NaiveDate> {
     let anchor = article.published?;
     for t in 0..s.words.len() {
@@ -1062,6 +1191,11 @@ const BACK_VERBS: &[&str] = &[
     "bankrolls",
     "allied",
     "sided",
+    "arming",
+    "funding",
+    "financing",
+    "bankrolling",
+    "sponsoring",
 ];
 
 fn push_backs(x: &mut Extraction, a: usize, b: usize, s: usize, rule: &'static str, conf: f32) {
@@ -1187,7 +1321,20 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
             k -= 1;
         }
         let mut backers = Vec::new();
-        if k >= 2 && s.w(k - 2) == "whose" {
+        // "Kinshasa accuses Kigali of arming the M23": the one accused
+        let accused = (k >= 2 && s.w(k - 1) == "of")
+            .then(|| ent_of(s, x, k - 2))
+            .flatten()
+            .filter(|_| {
+                (0..k - 2).rev().take(4).any(|q| {
+                    s.w(q).starts_with("accus") || s.w(q).starts_with("charg") || s.w(q) == "blamed"
+                })
+            });
+        if let Some(a) = accused {
+            backers.push(a);
+        } else if w.ends_with("ing") {
+            // a gerund has no subject of its own ("the funding of …")
+        } else if k >= 2 && s.w(k - 2) == "whose" {
             // "Lavrov, whose government backs Assad": a person's country; "Russia, whose
             // mercenaries support Haftar": the country itself
             if let Some(p) = (0..k - 2).rev().take(3).find_map(|q| ent_of(s, x, q)) {
@@ -1206,7 +1353,17 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
         }
         let objs: Vec<usize> = {
             let mut v = Vec::new();
-            for q in t + 1..n.min(t + 6) {
+            for q in t + 1..n.min(t + 8) {
+                if s.w(q) == "," && q > t + 1 && s.w(q - 1).chars().all(char::is_alphabetic) {
+                    // "backs the country's internationally recognised president, Rashad
+                    // al-Alimi": a description, then the name
+                    if let Some(e) =
+                        ent_of(s, x, q + 1).filter(|&e| x.entities[e].etype == EntityType::Person)
+                    {
+                        v.push(e);
+                    }
+                    break;
+                }
                 if [".", ";", ","].contains(&s.w(q)) {
                     break;
                 }
@@ -1329,6 +1486,25 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
         if !SUPPLY.contains(&s.w(t)) {
             continue;
         }
+        // "Iran, which supplies the Houthis with missiles"
+        let recipient_first = (t + 1..n.min(t + 6))
+            .find(|&q| s.w(q) == "with")
+            .filter(|&w| {
+                (w + 1..n.min(w + 5)).any(|q| MATERIEL.contains(&s.w(q)))
+                    && (t + 1..w).all(|q| ent_of(s, x, q).is_some() || s.w(q) == "the")
+            })
+            .and_then(|w| (t + 1..w).find_map(|q| ent_of(s, x, q)));
+        if let Some(r) = recipient_first {
+            if !blocked(s, t, false) {
+                for a in subjects(s, &[], x, t)
+                    .into_iter()
+                    .filter(|&e| e != usize::MAX)
+                {
+                    push_backs(x, a, r, s.idx, "backs.supplies", 0.75);
+                }
+            }
+            continue;
+        }
         let Some(m) = (t + 1..n.min(t + 5)).find(|&q| MATERIEL.contains(&s.w(q))) else {
             continue;
         };
@@ -1443,6 +1619,9 @@ const PROPOSE: &[(&[&str], bool)] = &[
     (&["hopes", "for"], false),
     (&["hope", "for"], false),
     (&["pressed"], false),
+    (&["asked", "for"], false),
+    (&["asking", "for"], false),
+    (&["asked"], false),
 ];
 
 const LABEL_STOP: &[&str] = &[
@@ -1501,7 +1680,18 @@ fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             continue;
         };
         let mut obj = t + phrase.len();
-        // "pushed during the night for …"; "pushed a 'freeze for freeze' formula"
+        // "asked Kagame to halt …": a request is a proposal only with its "to"
+        if phrase == ["asked"] {
+            match object_then_to(s, x, obj) {
+                Some(k) => obj = k,
+                None => {
+                    t += 1;
+                    continue;
+                }
+            }
+        }
+        // "pushed during the night for …"; "pushed a 'freeze for freeze' formula";
+        // "pressed them to agree a truce"
         if phrase == ["pushed"] || phrase == ["pressed"] {
             match (obj..n.min(obj + 7)).find(|&k| s.w(k) == "for") {
                 Some(f)
@@ -1512,10 +1702,13 @@ fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                     obj = f + 1
                 }
                 _ if ["a", "an", "the"].contains(&s.w(obj)) => {}
-                _ => {
-                    t += 1;
-                    continue;
-                }
+                _ => match object_then_to(s, x, obj) {
+                    Some(k) => obj = k,
+                    None => {
+                        t += 1;
+                        continue;
+                    }
+                },
             }
         }
         if via_to {
@@ -1574,6 +1767,32 @@ fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         }
         t = obj.max(t + 1);
     }
+}
+
+/// Where the action starts after "asked X to", "pressed them to": the word after "to", when
+/// only names or words for the parties stand between the verb and "to".
+fn object_then_to(s: &Sent<'_>, x: &Extraction, obj: usize) -> Option<usize> {
+    let n = s.words.len();
+    let to = (obj..n.min(obj + 8)).find(|&k| s.w(k) == "to")?;
+    let parties = [
+        "them",
+        "him",
+        "her",
+        "both",
+        "the",
+        "two",
+        "all",
+        "sides",
+        "leaders",
+        "parties",
+        "governments",
+        "and",
+    ];
+    (to > obj
+        && (obj..to).all(|k| ent_of(s, x, k).is_some() || parties.contains(&s.w(k)))
+        && s.w(to + 1).chars().all(char::is_alphabetic)
+        && ent_of(s, x, to + 1).is_none())
+    .then_some(to + 1)
 }
 
 /// The speaker of a quotation or report: "…, X said."; "“…,” X told reporters".
