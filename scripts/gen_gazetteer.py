@@ -29,7 +29,10 @@ NEWS_FORMS = {
     "VA": {"name": "Vatican City", "aliases": ["Holy See", "Vatican"], "demonyms": ["Vatican"]},
     "PS": {"name": "Palestine", "aliases": ["State of Palestine", "Palestinian territories"], "demonyms": ["Palestinian"]},
     "AE": {"aliases": ["UAE", "U.A.E."], "demonyms": ["Emirati"]},
-    "CD": {"name": "Democratic Republic of the Congo", "aliases": ["DR Congo", "DRC"], "demonyms": ["Congolese"]},
+    # agency style (Reuters, AP): plain "Congo" is the larger Kinshasa state, the other
+    # one is "Republic of Congo"
+    "CD": {"name": "Democratic Republic of the Congo", "aliases": ["Congo", "DR Congo", "DRC", "Democratic Republic of Congo"], "demonyms": ["Congolese"]},
+    "CG": {"aliases": ["Republic of Congo"], "drop": ["Congo"]},
     "CZ": {"aliases": ["Czechia"]},
     "NL": {"aliases": ["Holland"], "demonyms": ["Dutch"]},
     "UA": {"demonyms": ["Ukrainian"]},
@@ -75,7 +78,7 @@ def main():
         if "," in name or "(" in name:
             name = c["name"]
         aliases = [c["name"]] + clean_aliases(info.get("altSpellings"), iso2, c.get("iso3")) + extra.get("aliases", [])
-        aliases = sorted({a for a in aliases if a != name})
+        aliases = sorted({a for a in aliases if a != name and a not in extra.get("drop", [])})
         demonyms = [d for d in [info.get("demonym")] + extra.get("demonyms", []) if d]
         demonyms = sorted(set(demonyms))
         capital = CAPITAL_FORMS.get(iso2) or c.get("capital") or ""

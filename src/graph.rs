@@ -155,6 +155,50 @@ pub fn slug(s: &str) -> String {
     }
 }
 
+/// Whether a metadata author looks like one person's name ("Lena Brooks", "J. R. Hale",
+/// "Ana de la Cruz"): two to five words, capitalised apart from name particles, and no
+/// word of a desk or an agency ("Staff Reporter", "Reuters Editorial", "AP").
+fn personal_name(s: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "la", "van", "von", "der", "al", "bin", "da", "di", "le",
+    ];
+    const NOT_NAMES: &[&str] = &[
+        "staff",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "editor",
+        "editors",
+        "editorial",
+        "desk",
+        "news",
+        "team",
+        "writer",
+        "writers",
+        "service",
+        "agency",
+        "bureau",
+        "wire",
+        "wires",
+        "and",
+        "with",
+        "by",
+    ];
+    let w: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&w.len())
+        && w.first().is_some_and(|f| f.starts_with(char::is_uppercase))
+        && w.last().is_some_and(|f| f.starts_with(char::is_uppercase))
+        && w.iter().all(|w| {
+            (w.starts_with(char::is_uppercase) || PARTICLES.contains(w))
+                && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+                // a word in capitals is an acronym ("AP", "AFP"), unless an initial ("J.")
+                && (w.chars().any(char::is_lowercase)
+                    || w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        })
+}
+
 fn type_path(t: EntityType) -> &'static str {
     match t {
         EntityType::Person => "person",
@@ -530,15 +574,36 @@ impl GraphBuilder {
             out.push(q(art.clone(), schema::PUBLISHER, self.ents[g].iri.clone()));
         }
         for author in &article.authors {
-            if let Some(&g) = x
+            let in_text = x
                 .entities
                 .iter()
                 .position(|e| {
                     e.etype == EntityType::Person
                         && (e.name == *author || e.aliases.contains(author))
                 })
-                .map(|i| &ids[i])
-            {
+                .map(|i| ids[i]);
+            // an author named only in the metadata (a feed's "author", an HTML
+            // `<meta name="author">`) is a person too, when the value is a personal name
+            let g = in_text.or_else(|| {
+                (personal_name(author)
+                    && article.outlet.as_deref() != Some(author.as_str())
+                    && gaz.lookup(author).is_none())
+                .then(|| {
+                    let e = crate::extract::Entity {
+                        etype: EntityType::Person,
+                        name: author.clone(),
+                        aliases: std::iter::once(author.clone()).collect(),
+                        gaz: None,
+                        geonames: None,
+                        roles: BTreeSet::new(),
+                        affiliations: BTreeSet::new(),
+                        nicknames: BTreeSet::new(),
+                        key: None,
+                    };
+                    self.resolve(&e, gaz)
+                })
+            });
+            if let Some(g) = g {
                 out.push(q(art.clone(), schema::AUTHOR, self.ents[g].iri.clone()));
             }
         }
@@ -780,6 +845,30 @@ mod tests {
         assert!(GraphBuilder::new("not an iri").is_err());
         assert!(GraphBuilder::new("https://example.org/kg").is_err());
         assert!(GraphBuilder::new("https://example.org/kg/").is_ok());
+    }
+
+    #[test]
+    fn metadata_authors_that_are_personal_names() {
+        for yes in [
+            "Lena Brooks",
+            "J. R. Hale",
+            "Ana de la Cruz",
+            "Sean O'Neill",
+        ] {
+            assert!(personal_name(yes), "{yes}");
+        }
+        for no in [
+            "Reuters",
+            "Staff Reporter",
+            "AP STAFF",
+            "Reuters Editorial",
+            "Jane Doe and John Roe",
+            "newsdesk",
+            "Desk 4",
+            "the Editors",
+        ] {
+            assert!(!personal_name(no), "{no}");
+        }
     }
 
     #[test]

@@ -427,3 +427,58 @@ fn requests_accusations_suppliers_and_joiners() {
         assert!(has(&rels, want), "want {want}, got {rels:?}");
     }
 }
+
+/// Entity shapes met in the seventh fixture set, in sentences of our own: an organisation
+/// whose name goes on after "for the"/"of the", a region's adjective that names nothing,
+/// and agency style's plain "Congo".
+#[test]
+fn long_organisation_names_region_adjectives_and_congo() {
+    let entities = |body: &str| -> Vec<(String, String)> {
+        let (_, x) = read(body);
+        x.entities
+            .iter()
+            .map(|e| (format!("{:?}", e.etype), e.name.clone()))
+            .collect()
+    };
+    let got =
+        entities("The Popular Front for the Defence of Lakes said on Monday it would disarm.");
+    assert!(
+        got.contains(&(
+            "Organization".into(),
+            "Popular Front for the Defence of Lakes".into()
+        )),
+        "{got:?}"
+    );
+    let got = entities("The Council of the Northern League met in Turin.");
+    assert!(
+        got.iter()
+            .any(|(t, n)| t == "Organization" && n == "Council of the Northern League"),
+        "{got:?}"
+    );
+    // no organisation head before "for the": the chunk still ends at the connector
+    let got = entities("Maria Lind thanked Omar Said for the support of Norway.");
+    assert!(got.iter().any(|(_, n)| n == "Omar Said"), "{got:?}");
+    for body in [
+        "She leads a West African mediation effort that began in Accra.",
+        "A Southeast Asian trade bloc met in Hanoi.",
+    ] {
+        let got = entities(body);
+        assert!(
+            got.iter()
+                .all(|(_, n)| !n.ends_with("African") && !n.ends_with("Asian")),
+            "{body}: {got:?}"
+        );
+    }
+    let got = entities(
+        "Congo and Rwanda signed a truce; the Democratic Republic of Congo army withdrew.",
+    );
+    let congo: Vec<_> = got.iter().filter(|(_, n)| n.contains("Congo")).collect();
+    assert_eq!(
+        congo,
+        [&(
+            "Place".to_string(),
+            "Democratic Republic of the Congo".to_string()
+        )],
+        "{got:?}"
+    );
+}

@@ -80,7 +80,7 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
         (
             r.join("fresh7"),
             r.join("fresh7/gold.json"),
-            0.92,
+            0.97,
             0.85,
             0.85,
         ),

@@ -261,6 +261,15 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
                     j += 2;
                 } else if j + 2 < n && PARTICLES.contains(&ctx.lower(j + 1)) && cap_after(j + 2) {
                     j += 3;
+                } else if j + 2 < n
+                    && matches!(t, "of" | "for")
+                    && ctx.tok(j + 1) == "the"
+                    && cap_after(j + 2)
+                    && has_head(ctx, i, j, &ORG_HEADS)
+                {
+                    // "Democratic Forces for the Liberation of Rwanda", "Council of the
+                    // European Union": an organisation's head, then "for/of the" and more name
+                    j += 3;
                 } else {
                     break;
                 }
@@ -756,6 +765,16 @@ fn typed(
             || first
                 .strip_suffix('s')
                 .is_some_and(|d| ctx.gaz.demonym(d).is_some()))
+    {
+        return;
+    }
+    // "East African", "Southeast Asian": the adjective of a known region names nothing
+    if n >= 2
+        && ctx.surface(a, b).strip_suffix('n').is_some_and(|region| {
+            ctx.gaz
+                .lookup(region)
+                .is_some_and(|(_, e)| e.etype == EntityType::Place)
+        })
     {
         return;
     }

@@ -271,6 +271,25 @@ fn push_name_spans_with_places(
     }
 }
 
+/// A writer's role after a byline's comma ("Staff Writer", "Chief Political Correspondent").
+fn is_role(s: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "staff",
+        "contributor",
+        "columnist",
+        "analyst",
+        "producer",
+        "chief",
+        "bureau",
+    ];
+    s.split_whitespace()
+        .any(|w| ROLES.contains(&w.to_lowercase().as_str()))
+}
+
 /// Reads the layout of an article's text.
 pub fn analyse(text: &str) -> Layout {
     let mut out = Layout::default();
@@ -310,7 +329,20 @@ pub fn analyse(text: &str) -> Layout {
         {
             if rest.split_whitespace().count() <= 12 && !rest.ends_with('.') {
                 let before = out.person_names.len();
-                let r = span.end - rest.len()..span.end;
+                let mut r = span.end - rest.len()..span.end;
+                // "By Jane Doe, Harbour Times": people are listed with "and"; a comma with
+                // no "and" leads to the writer's affiliation (an outlet, or a role)
+                if let Some(c) = rest.find(", ").filter(|_| {
+                    !rest.contains(" and ") && !rest.contains(" & ") && !rest.contains('/')
+                }) {
+                    let aff = r.start + c + 2..r.end;
+                    let first = text[aff.clone()].split(", ").next().unwrap_or("");
+                    let aff = aff.start..aff.start + first.len();
+                    if OUTLETS.contains(&first) || NAME.is_match(first) && !is_role(first) {
+                        out.org_names.push(aff);
+                    }
+                    r.end = r.start + c;
+                }
                 push_name_spans(text, r, &mut out.person_names, &mut out.org_names);
                 for n in &out.person_names[before..] {
                     out.authors.push(title_case(&text[n.clone()]));
@@ -578,6 +610,33 @@ mod tests {
             .iter()
             .map(|b| (b.kind, text[b.span.clone()].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn byline_affiliations_are_not_people() {
+        for (byline, people, orgs) in [
+            (
+                "By Jane Doe, Harbour Times",
+                &["Jane Doe"][..],
+                &["Harbour Times"][..],
+            ),
+            ("By Jane Doe, Staff Writer", &["Jane Doe"], &[]),
+            ("By Jane Doe, Reuters", &["Jane Doe"], &["Reuters"]),
+            (
+                "By Jane Doe, Sam Hill and Kim Poe",
+                &["Jane Doe", "Sam Hill", "Kim Poe"],
+                &[],
+            ),
+        ] {
+            let text = format!("Talks resume in Oslo\n\n{byline}\n\nOSLO - Talks resumed.\n");
+            let l = analyse(&text);
+            let got = |v: &[Range<usize>]| -> Vec<String> {
+                v.iter().map(|r| text[r.clone()].to_string()).collect()
+            };
+            assert_eq!(got(&l.person_names), people, "{byline}");
+            assert_eq!(got(&l.org_names), orgs, "{byline}");
+            assert_eq!(l.authors, people, "{byline}");
+        }
     }
 
     #[test]
