@@ -226,6 +226,17 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
             continue;
         }
         let mut range = block.span.clone();
+        // a credit at the end of a prose line ("… | Island Observer") is read as a credit
+        if let Some(c) = article
+            .credit_orgs
+            .iter()
+            .find(|c| c.end == range.end && c.start > range.start)
+        {
+            range.end = range.start
+                + text[range.start..c.start]
+                    .trim_end_matches([' ', '|'])
+                    .len();
+        }
         if let Some(d) = article
             .datelines
             .iter()

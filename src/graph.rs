@@ -199,6 +199,19 @@ fn personal_name(s: &str) -> bool {
         })
 }
 
+/// Whether `short` is `outlet` without a generic last word ("Harbourline" for "Harbourline
+/// News", "Meridian" for "Meridian Post"): how an outlet credits itself in datelines.
+fn short_outlet_form(short: &str, outlet: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "News", "Post", "Times", "Daily", "Wire", "Online", "Media", "Agency", "Network", "TV",
+        "Radio", "Herald", "Tribune", "Journal", "Observer", "Ledger", "Press",
+    ];
+    outlet
+        .strip_prefix(short)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .is_some_and(|rest| GENERIC.contains(&rest))
+}
+
 fn type_path(t: EntityType) -> &'static str {
     match t {
         EntityType::Person => "person",
@@ -554,12 +567,18 @@ impl GraphBuilder {
             out.push(q(art.clone(), schema::MENTIONS, self.ents[g].iri.clone()));
         }
         if let Some(outlet) = &article.outlet {
+            // the outlet's short form in its own credits: "(Harbourline)" for Harbourline News
+            let short_forms = x.entities.iter().filter(|e| {
+                e.etype == EntityType::Organization && short_outlet_form(&e.name, outlet)
+            });
             let e = crate::extract::Entity {
                 etype: EntityType::Organization,
                 name: gaz
                     .lookup(outlet)
                     .map_or_else(|| outlet.clone(), |x| x.1.name.clone()),
-                aliases: std::iter::once(outlet.clone()).collect(),
+                aliases: std::iter::once(outlet.clone())
+                    .chain(short_forms.map(|e| e.name.clone()))
+                    .collect(),
                 gaz: gaz
                     .lookup(outlet)
                     .map(|x| x.0)
@@ -845,6 +864,15 @@ mod tests {
         assert!(GraphBuilder::new("not an iri").is_err());
         assert!(GraphBuilder::new("https://example.org/kg").is_err());
         assert!(GraphBuilder::new("https://example.org/kg/").is_ok());
+    }
+
+    #[test]
+    fn outlets_credit_themselves_by_a_short_form() {
+        assert!(short_outlet_form("Harbourline", "Harbourline News"));
+        assert!(short_outlet_form("Meridian", "Meridian Post"));
+        assert!(!short_outlet_form("Harbour", "Harbourline News"));
+        assert!(!short_outlet_form("Harbourline News", "Harbourline News"));
+        assert!(!short_outlet_form("United", "United Nations"));
     }
 
     #[test]

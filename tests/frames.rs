@@ -482,3 +482,71 @@ fn long_organisation_names_region_adjectives_and_congo() {
         "{got:?}"
     );
 }
+
+/// Frames added after the eighth fixture set (meals and sessions as meetings, joiners named
+/// after a possessor's title, receptions of a group named before, aid that arms or funds,
+/// "sought"), each in sentences of our own.
+#[test]
+fn dinners_receptions_aid_and_sought() {
+    let r = relations(
+        "Mayor Ines Duarte hosted a working dinner with Karl Brandt and Sofia Lenz in Porto.",
+    );
+    assert!(has(&r, "Karl Brandt metWith Sofia Lenz"), "{r:?}");
+    assert!(has(&r, "Ines Duarte metWith Karl Brandt"), "{r:?}");
+
+    let r = relations(
+        "Ines Duarte held talks with Karl Brandt in Porto. The finance ministers of Chile and Peru, \
+         Rosa Vidal and Juan Soto, and Norway's trade minister Lars Holm also attended the session.",
+    );
+    for want in [
+        "Karl Brandt metWith Lars Holm",
+        "Ines Duarte metWith Rosa Vidal",
+        "Juan Soto metWith Karl Brandt",
+    ] {
+        assert!(has(&r, want), "{want}: {r:?}");
+    }
+
+    let r = relations(
+        "The meeting came a week after Foreign Minister Ines Duarte met her Peruvian counterpart, Juan Soto, in Lima.",
+    );
+    assert!(has(&r, "Ines Duarte metWith Juan Soto"), "{r:?}");
+
+    let r = relations(
+        "Karl Brandt hosted the envoys, Rosa Vidal of Chile, Juan Soto of Peru and Lars Holm of Norway, on Friday. \
+         President Ines Duarte later received the three envoys at her residence.",
+    );
+    for want in [
+        "Ines Duarte metWith Rosa Vidal",
+        "Ines Duarte metWith Juan Soto",
+        "Ines Duarte metWith Lars Holm",
+    ] {
+        assert!(has(&r, want), "{want}: {r:?}");
+    }
+    let r = relations("Ines Duarte received a letter from Karl Brandt on Monday.");
+    assert!(r.iter().all(|x| !x.contains("metWith")), "{r:?}");
+
+    let r = relations(
+        "Germany, which gives Jordan about $200 million in military aid a year, said nothing.",
+    );
+    assert!(has(&r, "Germany backs Jordan"), "{r:?}");
+    for body in [
+        "Japan sent Kenya humanitarian aid after the floods.",
+        "Norway gave Ines Duarte a prize for her work.",
+    ] {
+        let r = relations(body);
+        assert!(r.iter().all(|x| !x.contains("backs")), "{body}: {r:?}");
+    }
+
+    let r = relations("Chile has sought international arbitration for months.");
+    assert!(
+        has(&r, "Chile proposed «international arbitration»"),
+        "{r:?}"
+    );
+    for body in [
+        "Juan Soto sought to calm the markets.",
+        "Juan Soto sought asylum in Chile.",
+    ] {
+        let r = relations(body);
+        assert!(r.iter().all(|x| !x.contains("proposed")), "{body}: {r:?}");
+    }
+}

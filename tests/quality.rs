@@ -84,6 +84,13 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
             0.85,
             0.85,
         ),
+        (
+            r.join("fresh8"),
+            r.join("fresh8/gold.json"),
+            0.97,
+            0.95,
+            0.90,
+        ),
     ];
     let shared = root().join("../shared");
     if shared.join("seeds").is_dir() {

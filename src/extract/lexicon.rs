@@ -177,6 +177,19 @@ pub static PLACE_HEADS: Words = Words::new(&[
     "Village",
     "Town",
     "City",
+    "Dam",
+    "Reservoir",
+    "Pipeline",
+    "Station",
+    "Terminal",
+    "Mine",
+    "Prison",
+    "Barracks",
+    "Lake",
+    "Falls",
+    "Pass",
+    "Ocean",
+    "Forest",
 ]);
 
 /// First word of a place's name.

@@ -308,6 +308,72 @@ fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// Plural nouns for people named together before: "the three ministers".
+const GROUP_NOUNS: &[&str] = &[
+    "ministers",
+    "leaders",
+    "men",
+    "women",
+    "presidents",
+    "envoys",
+    "delegates",
+    "negotiators",
+    "diplomats",
+    "officials",
+    "premiers",
+];
+
+/// The people of a list of exactly `size` names in the sentences before `before`, the
+/// latest first: "Sameh Shoukry of Egypt, Gedu Andargachew of Ethiopia and Asma Mohamed
+/// Abdalla of Sudan" for "the three ministers".
+fn resolve_group(sents: &[Sent<'_>], x: &Extraction, before: usize, size: usize) -> Vec<usize> {
+    for s in sents[..before.min(sents.len())].iter().rev() {
+        // people in order of appearance, with their first and last token
+        let mut people: Vec<(usize, usize, usize)> = Vec::new();
+        for t in 0..s.words.len() {
+            match ent_of(s, x, t) {
+                Some(e) if x.entities[e].etype == EntityType::Person => match people.last_mut() {
+                    Some(last) if last.0 == e && last.2 + 1 == t => last.2 = t,
+                    _ => people.push((e, t, t)),
+                },
+                _ => {}
+            }
+        }
+        // list items: the gap between two names is short and holds a comma or "and"
+        let joined = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
+            let gap = a.2 + 1..b.1;
+            // only punctuation, "and", "of", names and titles ("of Egypt ,", "and Sudan's")
+            gap.len() <= 5
+                && gap.clone().any(|q| matches!(s.w(q), "," | "and"))
+                && gap.clone().all(|q| {
+                    matches!(s.w(q), "," | "and" | "of" | "the" | "'s" | "’s")
+                        || ent_of(s, x, q).is_some()
+                        || surface(s, x, q).starts_with(char::is_uppercase)
+                        || Gazetteer::bundled().is_role(s.w(q))
+                })
+        };
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for (i, p) in people.iter().enumerate() {
+            if i > 0 && joined(&people[i - 1], p) {
+                if let Some(r) = runs.last_mut() {
+                    r.push(p.0);
+                }
+            } else {
+                runs.push(vec![p.0]);
+            }
+        }
+        if let Some(r) = runs.into_iter().rev().find(|r| {
+            let mut u = r.clone();
+            u.sort_unstable();
+            u.dedup();
+            u.len() == size
+        }) {
+            return r;
+        }
+    }
+    Vec::new()
+}
+
 /// "The German chancellor", "Iran's foreign minister", "the US secretary of state" ending
 /// before token `end`: the one person of the article with that role (and country).
 fn role_description(s: &Sent<'_>, x: &Extraction, end: usize) -> Option<usize> {
@@ -643,17 +709,59 @@ fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
     }
     loop {
         // title words between the conjunction and the name: "and Russian Foreign Minister B"
+        // (and lower-case titles after a possessor: "and Britain's Europe minister B")
         let mut t = k;
-        while t > 0
-            && k - t < 4
-            && ent_of(s, x, t - 1).is_none()
-            && (surface(s, x, t - 1)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-                || s.w(t - 1) == "the")
-        {
-            t -= 1;
+        let mut after_role = false;
+        while t > 0 && k - t < 6 {
+            let w = s.w(t - 1);
+            // a lower-case modifier of a title: "trade minister", "foreign minister"
+            let modifier = after_role
+                && w.chars().all(char::is_alphabetic)
+                && !matches!(
+                    w,
+                    "and"
+                        | "or"
+                        | "of"
+                        | "with"
+                        | "to"
+                        | "by"
+                        | "in"
+                        | "at"
+                        | "for"
+                        | "from"
+                        | "a"
+                        | "an"
+                        | "as"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                );
+            if ent_of(s, x, t - 1).is_none()
+                && (surface(s, x, t - 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    || w == "the"
+                    || modifier
+                    || Gazetteer::bundled().is_role(w))
+            {
+                after_role = Gazetteer::bundled().is_role(w);
+                t -= 1;
+            } else if t >= 2
+                && matches!(s.w(t - 1), "'s" | "’s")
+                && ent_of(s, x, t - 2).is_some_and(|e| x.entities[e].etype != EntityType::Person)
+            {
+                t -= 2;
+                while t > 0
+                    && ent_of(s, x, t - 1).is_some()
+                    && ent_of(s, x, t - 1) == ent_of(s, x, t)
+                {
+                    t -= 1;
+                }
+            } else {
+                break;
+            }
         }
         if t < k && t > 0 && ["and", ","].contains(&s.w(t - 1)) {
             k = t;
@@ -765,19 +873,55 @@ const MEET: &[&[&str]] = &[
     &["opened", "talks"],
     &["resumed", "talks"],
     &["begin", "talks"],
+    &["received"],
 ];
 
 fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.words.len();
+    // "talks on Tuesday with", "a final dinner with", "a working lunch between"
     let gapped = (0..n).find(|&i| {
-        ["talks", "negotiations", "meeting", "meetings"].contains(&s.w(i))
+        [
+            "talks",
+            "negotiations",
+            "meeting",
+            "meetings",
+            "dinner",
+            "lunch",
+            "breakfast",
+            "consultations",
+        ]
+        .contains(&s.w(i))
             && (i + 1..n.min(i + 5))
                 .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
                 .any(|q| matches!(s.w(q), "between" | "with"))
     });
+    // a bare "meeting" with no one named around it is a reference ("The meeting came days
+    // after A met B"): the next trigger is tried
+    let named_meeting = |trig: usize| {
+        (trig + 1..n.min(trig + 4))
+            .any(|t| ent_of(s, x, t).is_some_and(|e| x.entities[e].etype == EntityType::Person))
+            || coordinated(s, x, trig).len() >= 2
+    };
+    // "received the three ministers", "received Foreign Minister A": a reception of people
+    // (not "received a letter from A")
+    let received_people = |trig: usize| {
+        let group = s.w(trig + 1) == "the"
+            && ["two", "three", "four", "five", "six"].contains(&s.w(trig + 2))
+            && GROUP_NOUNS.contains(&s.w(trig + 3));
+        let person = (trig + 1..n.min(trig + 6))
+            .find(|&q| {
+                ent_of(s, x, q).is_some() || !surface(s, x, q).starts_with(char::is_uppercase)
+            })
+            .and_then(|q| ent_of(s, x, q))
+            .is_some_and(|e| x.entities[e].etype == EntityType::Person);
+        group || person
+    };
     let Some((trig, phrase)) = (0..n)
         .filter(|&i| starts_phrase(&MEET_FIRST, MEET.iter().copied(), s.w(i)))
-        .find_map(|i| MEET.iter().find(|p| s.matches(i, p)).map(|p| (i, *p)))
+        .filter_map(|i| MEET.iter().find(|p| s.matches(i, p)).map(|p| (i, *p)))
+        .find(|&(i, p)| {
+            (p != ["meeting"] || named_meeting(i)) && (p != ["received"] || received_people(i))
+        })
         .or_else(|| gapped.map(|i| (i, &["talks", "with"][..])))
     else {
         return;
@@ -863,6 +1007,24 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
         for e in resolve_pair(sents, x, s.idx.saturating_sub(1)) {
             if !parts.contains(&e) {
                 parts.insert(0, e);
+            }
+        }
+    }
+    // "received the three ministers": the three people an earlier sentence listed
+    if let Some(size) = (0..n.saturating_sub(1)).find_map(|t| {
+        GROUP_NOUNS
+            .contains(&s.w(t + 1))
+            .then(|| {
+                ["three", "four", "five", "six"]
+                    .iter()
+                    .position(|w| *w == s.w(t))
+            })
+            .flatten()
+            .map(|i| i + 3)
+    }) {
+        for e in resolve_group(sents, x, s.idx, size) {
+            if !parts.contains(&e) {
+                parts.push(e);
             }
         }
     }
@@ -1468,6 +1630,10 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
         "provides",
         "shipped",
         "sold",
+        "gives",
+        "gave",
+        "grants",
+        "granted",
     ];
     const MATERIEL: &[&str] = &[
         "weapons",
@@ -1482,15 +1648,46 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
         "munitions",
         "equipment",
     ];
+    // "military aid", "financial support": help that arms or funds
+    let materiel = |q: usize| {
+        MATERIEL.contains(&s.w(q))
+            || q > 0
+                && ["aid", "assistance", "support", "funding", "loans"].contains(&s.w(q))
+                && ["military", "financial", "security", "economic", "budget"].contains(&s.w(q - 1))
+    };
     for t in 0..n {
         if !SUPPLY.contains(&s.w(t)) {
+            continue;
+        }
+        // "The United States, which gives Cairo $1.3 billion in military aid a year"
+        let double_object = (t + 1..n.min(t + 3))
+            .take_while(|&q| q == t + 1 || s.w(t + 1) == "the")
+            .find_map(|q| ent_of(s, x, q))
+            .filter(|&r| {
+                let mut end = t + 1;
+                while end < n && (s.w(end) == "the" || ent_of(s, x, end) == Some(r)) {
+                    end += 1;
+                }
+                (end..n.min(end + 8))
+                    .take_while(|&q| !matches!(s.w(q), "." | ";" | "," | "to"))
+                    .any(materiel)
+            });
+        if let Some(r) = double_object {
+            if !blocked(s, t, false) {
+                for a in subjects(s, &[], x, t)
+                    .into_iter()
+                    .filter(|&e| e != usize::MAX && e != r)
+                {
+                    push_backs(x, a, r, s.idx, "backs.supplies", 0.75);
+                }
+            }
             continue;
         }
         // "Iran, which supplies the Houthis with missiles"
         let recipient_first = (t + 1..n.min(t + 6))
             .find(|&q| s.w(q) == "with")
             .filter(|&w| {
-                (w + 1..n.min(w + 5)).any(|q| MATERIEL.contains(&s.w(q)))
+                (w + 1..n.min(w + 5)).any(materiel)
                     && (t + 1..w).all(|q| ent_of(s, x, q).is_some() || s.w(q) == "the")
             })
             .and_then(|w| (t + 1..w).find_map(|q| ent_of(s, x, q)));
@@ -1505,7 +1702,7 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
             }
             continue;
         }
-        let Some(m) = (t + 1..n.min(t + 5)).find(|&q| MATERIEL.contains(&s.w(q))) else {
+        let Some(m) = (t + 1..n.min(t + 5)).find(|&q| materiel(q)) else {
             continue;
         };
         let Some(to) = (m + 1..n.min(m + 4)).find(|&q| s.w(q) == "to") else {
@@ -1622,6 +1819,9 @@ const PROPOSE: &[(&[&str], bool)] = &[
     (&["asked", "for"], false),
     (&["asking", "for"], false),
     (&["asked"], false),
+    (&["sought"], false),
+    (&["seeks"], false),
+    (&["seeking"], false),
 ];
 
 const LABEL_STOP: &[&str] = &[
@@ -1710,6 +1910,27 @@ fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                     }
                 },
             }
+        }
+        // "sought outside mediation", not "sought to calm" (an aim) nor "sought asylum"
+        if matches!(phrase, ["sought"] | ["seeks"] | ["seeking"])
+            && (matches!(
+                s.w(obj),
+                "to" | "by"
+                    | "out"
+                    | "asylum"
+                    | "refuge"
+                    | "shelter"
+                    | "comment"
+                    | "help"
+                    | "treatment"
+                    | "re-election"
+                    | "office"
+                    | ","
+                    | "."
+            ) || ent_of(s, x, obj).is_some())
+        {
+            t += 1;
+            continue;
         }
         if via_to {
             if let Some(k) = (obj..n.min(obj + 12)).find(|&k| s.w(k) == "to") {
@@ -1990,6 +2211,13 @@ fn clean_label(words: &[&str]) -> Option<String> {
         .is_some_and(|l| [",", "and", "or", "the", "a"].contains(l))
     {
         w.pop();
+    }
+    // "outside mediation for months": how long it has been sought is no part of it
+    if w.len() > 2
+        && w[w.len() - 2] == "for"
+        && ["days", "weeks", "months", "years", "decades"].contains(&w[w.len() - 1])
+    {
+        w.truncate(w.len() - 2);
     }
     if w.is_empty() {
         return None;

@@ -133,6 +133,7 @@ static BOILERPLATE_PREFIX: &[&str] = &[
     "see more",
     "also read",
     "recommended:",
+    "skip to ",
 ];
 /// Headers after which short lines are tag lists or link lists.
 static SECTION_HEADERS: &[&str] = &[
@@ -183,6 +184,27 @@ fn is_boilerplate(line: &str) -> bool {
     BOILERPLATE_EXACT.contains(&l)
         || BOILERPLATE_PREFIX.iter().any(|p| l.starts_with(p))
         || INITIALS.is_match(line.trim())
+        || is_menu(line.trim())
+}
+
+/// A menu bar or breadcrumb pasted with the page: short items set apart by runs of spaces,
+/// tabs, bars or arrows ("Menu   Search   Subscribe", "WORLD > EUROPE", "Home | News"),
+/// with no sentence punctuation.
+fn is_menu(line: &str) -> bool {
+    static SEP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*[|>›»·•]\s*|\s+/\s+|\t\s*|\s{2,}").expect("valid regex"));
+    if line.len() > 120 || line.ends_with(['.', '?', '!', '"', '”', ':']) {
+        return false;
+    }
+    let arrows = SEP
+        .find_iter(line)
+        .any(|m| m.as_str().contains(['>', '›', '»']));
+    let items: Vec<&str> = SEP.split(line).map(str::trim).collect();
+    // a breadcrumb may have two items; a headline with its site ("Talks end | Post") may too
+    items.len() >= if arrows { 2 } else { 3 }
+        && items
+            .iter()
+            .all(|i| !i.is_empty() && i.split_whitespace().count() <= 3 && !i.contains(", "))
 }
 
 /// Whether a line is only a date and time ("Sun Nov 24, 2013 6:41am EST").
@@ -369,6 +391,19 @@ pub fn analyse(text: &str) -> Layout {
                 if OUTLETS.contains(&outlet) {
                     out.outlet.get_or_insert_with(|| outlet.to_string());
                     title = rest;
+                }
+            }
+            // a page title pasted with its site: "Talks end without a deal | Island Observer"
+            if let Some((head, site)) = title.rsplit_once(" | ") {
+                let words: Vec<&str> = site.split_whitespace().collect();
+                if (1..=4).contains(&words.len())
+                    && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                    && head.split_whitespace().count() > words.len()
+                {
+                    let at = span.end - site.len();
+                    out.org_names.push(at..at + site.len());
+                    out.outlet.get_or_insert_with(|| site.to_string());
+                    title = head;
                 }
             }
             if let Some(rest) = strip_wire_prefix(title) {
@@ -637,6 +672,35 @@ mod tests {
             assert_eq!(got(&l.org_names), orgs, "{byline}");
             assert_eq!(l.authors, people, "{byline}");
         }
+    }
+
+    #[test]
+    fn menus_breadcrumbs_and_the_site_after_a_title() {
+        for menu in [
+            "Menu   Search   Subscribe",
+            "Home | World | Business | Sport",
+            "NEWS > AFRICA",
+            "News › Middle East",
+            "Share this story\tFacebook\tX\tEmail",
+        ] {
+            assert!(is_menu(menu), "{menu}");
+        }
+        for not in [
+            "Talks end without a deal | Harbour Times",
+            "By Jane Doe  |  7 July 2017",
+            "Ministers met in Oslo.   They agreed.",
+            "Jane Doe",
+            "Oslo, Bergen and Tromso",
+        ] {
+            assert!(!is_menu(not), "{not}");
+        }
+        let text = "Talks end without a deal in Oslo | Harbour Times\nMenu   Search   Subscribe\n\nOSLO — Talks ended on Friday without a deal after ten days, officials said.\n";
+        let l = analyse(text);
+        assert_eq!(l.title.as_deref(), Some("Talks end without a deal in Oslo"));
+        assert_eq!(l.outlet.as_deref(), Some("Harbour Times"));
+        let orgs: Vec<&str> = l.org_names.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(orgs, ["Harbour Times"]);
+        assert_eq!(l.blocks[1].kind, BlockKind::Boilerplate);
     }
 
     #[test]
