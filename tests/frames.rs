@@ -550,3 +550,18 @@ fn dinners_receptions_aid_and_sought() {
         assert!(r.iter().all(|x| !x.contains("proposed")), "{body}: {r:?}");
     }
 }
+
+/// Backing a plan is not backing its author: "supported the plan put forward by A" (a
+/// false `backs` the seventh set's rules let through, found on the synthetic corpus).
+#[test]
+fn backing_a_plan_is_not_backing_its_author() {
+    for body in [
+        "Rosa Vidal said Chile supported the plan put forward by Juan Soto.",
+        "Peru backed the proposal from Juan Soto on Monday.",
+    ] {
+        let r = relations(body);
+        assert!(r.iter().all(|x| !x.contains("backs")), "{body}: {r:?}");
+    }
+    let r = relations("Chile supported Juan Soto, Rosa Vidal said.");
+    assert!(has(&r, "Chile backs Juan Soto"), "{r:?}");
+}

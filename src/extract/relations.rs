@@ -308,6 +308,44 @@ fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// What is backed when it is no one: "supports the plan", "backed the deal".
+const BACKED_THINGS: &[&str] = &[
+    "plan",
+    "plans",
+    "proposal",
+    "proposals",
+    "idea",
+    "deal",
+    "initiative",
+    "bid",
+    "call",
+    "calls",
+    "effort",
+    "efforts",
+    "resolution",
+    "agreement",
+    "move",
+    "decision",
+    "measure",
+    "measures",
+    "truce",
+    "ceasefire",
+    "talks",
+    "process",
+    "framework",
+    "roadmap",
+    "position",
+    "demand",
+    "demands",
+    "request",
+    "law",
+    "bill",
+    "motion",
+    "policy",
+    "candidacy",
+    "sanctions",
+];
+
 /// Plural nouns for people named together before: "the three ministers".
 const GROUP_NOUNS: &[&str] = &[
     "ministers",
@@ -1527,6 +1565,10 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
                     break;
                 }
                 if [".", ";", ","].contains(&s.w(q)) {
+                    break;
+                }
+                // "supported the plan put forward by A": a thing is backed, not A
+                if BACKED_THINGS.contains(&s.w(q)) || matches!(s.w(q), "by" | "from" | "for") {
                     break;
                 }
                 if let Some(e) = ent_of(s, x, q) {
