@@ -524,6 +524,20 @@ mod tests {
             g.lookup("Zurich").map(|e| e.1.name.as_str()),
             Some("Zürich")
         );
+        // armed groups by their common names; plain "Congo" is the DRC (agency style)
+        for (form, name) in [
+            ("Houthi", "Houthis"),
+            ("RSF", "Rapid Support Forces"),
+            ("al-Shabab", "al-Shabaab"),
+            ("Congo", "Democratic Republic of the Congo"),
+            ("Republic of Congo", "Republic of the Congo"),
+        ] {
+            assert_eq!(
+                g.lookup(form).map(|e| e.1.name.as_str()),
+                Some(name),
+                "{form}"
+            );
+        }
     }
 
     #[test]
