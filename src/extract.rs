@@ -115,6 +115,23 @@ pub struct Entity {
     pub key: Option<String>,
 }
 
+impl Entity {
+    /// An entity known by its type and name only (no aliases, gazetteer entry or roles yet).
+    pub fn new(etype: EntityType, name: String) -> Self {
+        Entity {
+            etype,
+            name,
+            aliases: BTreeSet::new(),
+            gaz: None,
+            geonames: None,
+            roles: BTreeSet::new(),
+            affiliations: BTreeSet::new(),
+            nicknames: BTreeSet::new(),
+            key: None,
+        }
+    }
+}
+
 /// The three core relations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RelationKind {

@@ -571,23 +571,18 @@ impl GraphBuilder {
             let short_forms = x.entities.iter().filter(|e| {
                 e.etype == EntityType::Organization && short_outlet_form(&e.name, outlet)
             });
+            let known = gaz.lookup(outlet);
             let e = crate::extract::Entity {
-                etype: EntityType::Organization,
-                name: gaz
-                    .lookup(outlet)
-                    .map_or_else(|| outlet.clone(), |x| x.1.name.clone()),
                 aliases: std::iter::once(outlet.clone())
                     .chain(short_forms.map(|e| e.name.clone()))
                     .collect(),
-                gaz: gaz
-                    .lookup(outlet)
+                gaz: known
                     .map(|x| x.0)
                     .filter(|&g| gaz.entry(g).etype == EntityType::Organization),
-                geonames: None,
-                roles: BTreeSet::new(),
-                affiliations: BTreeSet::new(),
-                nicknames: BTreeSet::new(),
-                key: None,
+                ..crate::extract::Entity::new(
+                    EntityType::Organization,
+                    known.map_or_else(|| outlet.clone(), |x| x.1.name.clone()),
+                )
             };
             let g = self.resolve(&e, gaz);
             out.push(q(art.clone(), schema::PUBLISHER, self.ents[g].iri.clone()));
@@ -609,15 +604,8 @@ impl GraphBuilder {
                     && gaz.lookup(author).is_none())
                 .then(|| {
                     let e = crate::extract::Entity {
-                        etype: EntityType::Person,
-                        name: author.clone(),
                         aliases: std::iter::once(author.clone()).collect(),
-                        gaz: None,
-                        geonames: None,
-                        roles: BTreeSet::new(),
-                        affiliations: BTreeSet::new(),
-                        nicknames: BTreeSet::new(),
-                        key: None,
+                        ..crate::extract::Entity::new(EntityType::Person, author.clone())
                     };
                     self.resolve(&e, gaz)
                 })

@@ -4,7 +4,7 @@
 //! acronyms by initials or a parenthesis ("National Liberation Army (ELN)"); nicknames by
 //! "known as"; events by their place and head.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::gazetteer::{is_subsequence, name_key, name_words as words, Gazetteer};
 use super::mentions::RawMention;
@@ -25,17 +25,7 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
     let mut assigned: Vec<Option<usize>> = vec![None; raws.len()];
 
     let new_entity = |ents: &mut Vec<Entity>, etype: EntityType, name: String| -> usize {
-        ents.push(Entity {
-            etype,
-            name,
-            aliases: BTreeSet::new(),
-            gaz: None,
-            geonames: None,
-            roles: BTreeSet::new(),
-            affiliations: BTreeSet::new(),
-            nicknames: BTreeSet::new(),
-            key: None,
-        });
+        ents.push(Entity::new(etype, name));
         ents.len() - 1
     };
 

@@ -134,15 +134,9 @@ fn ensure_gaz_entity(x: &mut Extraction, gaz: &Gazetteer, id: usize) -> usize {
     }
     let entry = gaz.entry(id);
     x.entities.push(Entity {
-        etype: entry.etype,
-        name: entry.name.clone(),
-        aliases: BTreeSet::new(),
         gaz: Some(id),
         geonames: entry.geonames,
-        roles: BTreeSet::new(),
-        affiliations: BTreeSet::new(),
-        nicknames: BTreeSet::new(),
-        key: None,
+        ..Entity::new(entry.etype, entry.name.clone())
     });
     x.entities.len() - 1
 }
@@ -360,6 +354,15 @@ const GROUP_NOUNS: &[&str] = &[
     "officials",
     "premiers",
 ];
+
+/// "three ministers" at token `t`: how many people a number and a group noun stand for.
+fn group_of(s: &Sent<'_>, t: usize) -> Option<usize> {
+    let size = ["two", "three", "four", "five", "six"]
+        .iter()
+        .position(|w| *w == s.w(t))?
+        + 2;
+    GROUP_NOUNS.contains(&s.w(t + 1)).then_some(size)
+}
 
 /// The people of a list of exactly `size` names in the sentences before `before`, the
 /// latest first: "Sameh Shoukry of Egypt, Gedu Andargachew of Ethiopia and Asma Mohamed
@@ -752,6 +755,7 @@ fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
         let mut after_role = false;
         while t > 0 && k - t < 6 {
             let w = s.w(t - 1);
+            let role = Gazetteer::bundled().is_role(w);
             // a lower-case modifier of a title: "trade minister", "foreign minister"
             let modifier = after_role
                 && w.chars().all(char::is_alphabetic)
@@ -782,9 +786,9 @@ fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
                     .is_some_and(char::is_uppercase)
                     || w == "the"
                     || modifier
-                    || Gazetteer::bundled().is_role(w))
+                    || role)
             {
-                after_role = Gazetteer::bundled().is_role(w);
+                after_role = role;
                 t -= 1;
             } else if t >= 2
                 && matches!(s.w(t - 1), "'s" | "’s")
@@ -943,9 +947,7 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
     // "received the three ministers", "received Foreign Minister A": a reception of people
     // (not "received a letter from A")
     let received_people = |trig: usize| {
-        let group = s.w(trig + 1) == "the"
-            && ["two", "three", "four", "five", "six"].contains(&s.w(trig + 2))
-            && GROUP_NOUNS.contains(&s.w(trig + 3));
+        let group = s.w(trig + 1) == "the" && group_of(s, trig + 2).is_some();
         let person = (trig + 1..n.min(trig + 6))
             .find(|&q| {
                 ent_of(s, x, q).is_some() || !surface(s, x, q).starts_with(char::is_uppercase)
@@ -1049,17 +1051,7 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
         }
     }
     // "received the three ministers": the three people an earlier sentence listed
-    if let Some(size) = (0..n.saturating_sub(1)).find_map(|t| {
-        GROUP_NOUNS
-            .contains(&s.w(t + 1))
-            .then(|| {
-                ["three", "four", "five", "six"]
-                    .iter()
-                    .position(|w| *w == s.w(t))
-            })
-            .flatten()
-            .map(|i| i + 3)
-    }) {
+    if let Some(size) = (0..n).find_map(|t| group_of(s, t).filter(|&k| k >= 3)) {
         for e in resolve_group(sents, x, s.idx, size) {
             if !parts.contains(&e) {
                 parts.push(e);
@@ -1078,24 +1070,17 @@ fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
             }
         }
     }
-    // "signed" and a bare "meeting" are meetings only between people named together
-    if phrase == ["signed"] || phrase == ["meeting"] {
-        let named_after = (trig + 1..n.min(trig + 4))
-            .any(|t| ent_of(s, x, t).is_some_and(|e| x.entities[e].etype == EntityType::Person));
+    // "signed" is a meeting only between people named together (a bare "meeting" was
+    // required to name people when the trigger was chosen)
+    if phrase == ["signed"] {
         let coordinated_before = coordinated(s, x, trig).len() >= 2;
         // "The deal was signed … by A and B"
-        let passive_by = phrase == ["signed"]
-            && trig > 0
+        let passive_by = trig > 0
             && ["was", "were", "been"].contains(&s.w(trig - 1))
             && (trig + 1..n.min(trig + 6)).any(|q| s.w(q) == "by");
         // "A signed the agreement with B and C"
-        let signed_with =
-            phrase == ["signed"] && (trig + 1..n.min(trig + 7)).any(|q| s.w(q) == "with");
-        if !(coordinated_before
-            || passive_by
-            || signed_with
-            || (phrase == ["meeting"] && named_after))
-        {
+        let signed_with = (trig + 1..n.min(trig + 7)).any(|q| s.w(q) == "with");
+        if !(coordinated_before || passive_by || signed_with) {
             return;
         }
     }
