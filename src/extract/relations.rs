@@ -193,7 +193,7 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
     for s in &sents {
         meetings(article, s, &sents, x);
         joined_meeting(s, &sents, x);
-        backs(s, gaz, x);
+        backs(s, &sents, gaz, x);
         proposals(s, &sents, x);
     }
     x.relations.sort_by(|a, b| {
@@ -263,7 +263,7 @@ fn resolve_pronoun(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, at: usize) 
     (0..s.idx)
         .rev()
         .take(3)
-        .find_map(|k| first_person(&sents[k], x))
+        .find_map(|k| sents.get(k).and_then(|p| first_person(p, x)))
 }
 
 /// "the two leaders", "both men": the last two people named together.
@@ -1398,7 +1398,7 @@ fn push_backs(x: &mut Extraction, a: usize, b: usize, s: usize, rule: &'static s
     }
 }
 
-fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
+fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut Extraction) {
     let n = s.words.len();
     for t in 0..n {
         let w = s.w(t).to_string();
@@ -1465,7 +1465,7 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
                     }
                 }
             } else if k < t {
-                backed = subjects(s, &[], x, t)
+                backed = subjects(s, sents, x, t)
                     .into_iter()
                     .filter(|&e| e != usize::MAX)
                     .collect();
@@ -1533,7 +1533,7 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
                 }
             }
         } else {
-            let sub = subjects(s, &[], x, k);
+            let sub = subjects(s, sents, x, k);
             backers.extend(sub.into_iter().filter(|&e| e != usize::MAX));
         }
         let objs: Vec<usize> = {
@@ -1589,7 +1589,7 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
         else {
             continue;
         };
-        if let Some(&a) = subjects(s, &[], x, v + 1)
+        if let Some(&a) = subjects(s, sents, x, v + 1)
             .iter()
             .find(|&&e| e != usize::MAX && e != b)
         {
@@ -1701,7 +1701,7 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
             });
         if let Some(r) = double_object {
             if !blocked(s, t, false) {
-                for a in subjects(s, &[], x, t)
+                for a in subjects(s, sents, x, t)
                     .into_iter()
                     .filter(|&e| e != usize::MAX && e != r)
                 {
@@ -1720,7 +1720,7 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
             .and_then(|w| (t + 1..w).find_map(|q| ent_of(s, x, q)));
         if let Some(r) = recipient_first {
             if !blocked(s, t, false) {
-                for a in subjects(s, &[], x, t)
+                for a in subjects(s, sents, x, t)
                     .into_iter()
                     .filter(|&e| e != usize::MAX)
                 {
@@ -1741,7 +1741,7 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
         if blocked(s, t, false) {
             continue;
         }
-        for a in subjects(s, &[], x, t)
+        for a in subjects(s, sents, x, t)
             .into_iter()
             .filter(|&e| e != usize::MAX)
         {
@@ -1794,7 +1794,7 @@ fn backs(s: &Sent<'_>, gaz: &Gazetteer, x: &mut Extraction) {
                 .contains(&s.w(k))
             });
             if let (Some(r), Some(v)) = (recipient, verb) {
-                for a in subjects(s, &[], x, v)
+                for a in subjects(s, sents, x, v)
                     .into_iter()
                     .filter(|&e| e != usize::MAX)
                 {
@@ -1901,7 +1901,7 @@ fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         else {
             // "A prisoner exchange is also under consideration, X and Y said."
             if s.matches(t, &["under", "consideration"]) {
-                under_consideration(s, x, t);
+                under_consideration(s, sents, x, t);
             }
             t += 1;
             continue;
@@ -2074,7 +2074,7 @@ fn attribution(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction) -> Vec<usize> {
     Vec::new()
 }
 
-fn under_consideration(s: &Sent<'_>, x: &mut Extraction, t: usize) {
+fn under_consideration(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction, t: usize) {
     let verb = (0..t)
         .rev()
         .find(|&k| ["is", "are", "was", "were"].contains(&s.w(k)));
@@ -2087,7 +2087,7 @@ fn under_consideration(s: &Sent<'_>, x: &mut Extraction, t: usize) {
         .map(|k| &s.text[x.sentences[s.idx].tokens[k].span.clone()])
         .collect();
     let label = clean_label(&words);
-    let agents = attribution(s, &[], x);
+    let agents = attribution(s, sents, x);
     if let Some(label) = label {
         for a in agents {
             x.relations.push(Relation {
@@ -2178,8 +2178,11 @@ fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, obj: usize) -> O
         words.push(s.text[toks[k].span.clone()].to_string());
     }
     // "it" stands for the last thing the previous sentence named: "… a U.N. arms embargo."
-    if words.first().is_some_and(|w| w == "it") && s.idx > 0 {
-        let p = &sents[s.idx - 1];
+    if let Some(p) = words
+        .first()
+        .filter(|w| *w == "it")
+        .and_then(|_| sents.get(s.idx.checked_sub(1)?))
+    {
         if let Some(d) = (0..p.words.len())
             .rev()
             .find(|&k| ["a", "an", "the"].contains(&p.w(k)))
