@@ -193,7 +193,7 @@ pub struct Meeting {
 }
 
 /// Everything read from one article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Extraction {
     /// Prose sentences.
     pub sentences: Vec<Sentence>,

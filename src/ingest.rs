@@ -246,6 +246,22 @@ pub enum IngestError {
         /// The file.
         path: PathBuf,
     },
+    /// An article whose extraction or graph building failed (a bug in newsgraph caught
+    /// by [`crate::pipeline::isolate`]); the other articles go on.
+    #[error("{location}: {}{stage} failed: {message}; {}", title.as_deref().map(|t| format!("{t:?}: ")).unwrap_or_default(), if *kept { "stored without facts" } else { "skipped" })]
+    Article {
+        /// `path` or `path:line`.
+        location: String,
+        /// The article's headline, when known.
+        title: Option<String>,
+        /// The stage that failed.
+        stage: &'static str,
+        /// What went wrong.
+        message: String,
+        /// Whether the article was stored anyway, with its text and metadata but no
+        /// facts (by `rebuild`, which must not lose a stored article).
+        kept: bool,
+    },
     /// A JSON Lines record that does not parse or lacks text.
     #[error("{path}:{line}: {message}")]
     Json {

@@ -105,6 +105,8 @@ fn run(ctx: &Ctx, command: Command) -> Result<ExitCode> {
 }
 
 fn main() -> ExitCode {
+    // a bug caught in one article is that article's one-line error, not a raw panic
+    newsgraph::pipeline::isolate::quiet_panics();
     let cli = Cli::parse();
     let ui = Ui::new(&cli.global);
     let ctx = match Config::find(cli.global.config.as_deref()) {

@@ -5,9 +5,11 @@
 
 use std::path::PathBuf;
 
+pub mod isolate;
+
 use oxigraph::model::Quad;
 
-use crate::extract::{extract, Gazetteer};
+use crate::extract::{extract, Extraction, Gazetteer};
 use crate::graph::{GraphBuilder, GraphError};
 use crate::ingest::{list_inputs, read_input, Article, IngestError, ReadOptions};
 use crate::store::{NewsStore, StoreError};
@@ -118,6 +120,10 @@ pub struct Ingester<'a> {
     last_commit: std::time::Instant,
     /// Whether a commit went through the bulk loader.
     pub bulk_loaded: bool,
+    /// Articles whose extraction or graph building failed, not yet taken.
+    failures: Vec<IngestError>,
+    /// Whether such an article is stored without facts (rebuild) instead of skipped.
+    keep_failed: bool,
 }
 
 /// Articles committed: their sources and IRIs.
@@ -147,7 +153,22 @@ impl<'a> Ingester<'a> {
             tallies: crate::store::TallyCache::new(store)?,
             last_commit: std::time::Instant::now(),
             bulk_loaded: false,
+            failures: Vec::new(),
+            keep_failed: false,
         })
+    }
+
+    /// Stores an article whose extraction fails with its text and metadata but no facts,
+    /// instead of skipping it (for `rebuild`, which must not lose a stored article).
+    pub fn keeping_failed(mut self) -> Self {
+        self.keep_failed = true;
+        self
+    }
+
+    /// The articles that failed since the last call, as input errors to report (each
+    /// skipped one is counted in [`Summary::skipped`]).
+    pub fn take_failures(&mut self) -> Vec<IngestError> {
+        std::mem::take(&mut self.failures)
     }
 
     /// Commits when this many quads are pending (1: after every article).
@@ -178,11 +199,32 @@ impl<'a> Ingester<'a> {
             }
         }
         let gaz = self.gaz;
-        let extractions: Vec<_> = new.par_iter().map(|(a, _)| extract(a, gaz)).collect();
+        let extractions: Vec<_> = new
+            .par_iter()
+            .map(|(a, _)| isolate::extract_isolated(a, gaz))
+            .collect();
         let mut committed = Vec::new();
         for ((article, iri), x) in new.into_iter().zip(extractions) {
-            self.pending
-                .extend(self.builder.add_article(article, &x, self.gaz));
+            let built = x.and_then(|x| {
+                let builder = &mut self.builder;
+                isolate::catch("graph building", || builder.add_article(article, &x, gaz))
+                    .map(|quads| (quads, x))
+            });
+            let (quads, x) = match built {
+                Ok(built) => built,
+                Err(failure) if self.keep_failed => {
+                    self.failures.push(failure.into_error(article, true));
+                    let none = Extraction::default();
+                    (self.builder.add_article(article, &none, gaz), none)
+                }
+                Err(failure) => {
+                    self.failures.push(failure.into_error(article, false));
+                    self.summary.skipped += 1;
+                    self.pending_ids.remove(&article.id);
+                    continue;
+                }
+            };
+            self.pending.extend(quads);
             self.pending_articles.push((article.source.clone(), iri));
             self.summary.count(&x);
             if self.pending.len() >= self.batch_quads
@@ -260,14 +302,19 @@ pub fn ingest(
     paths: &[PathBuf],
     opts: &IngestOptions,
     gaz: &Gazetteer,
-    mut on_error: impl FnMut(&IngestError),
+    on_error: impl FnMut(&IngestError),
     mut stored: impl FnMut(&Summary, &str, &oxigraph::model::NamedNode),
 ) -> Result<Summary, PipelineError> {
     let mut ingester = Ingester::new(store, &opts.base, gaz)?.with_batch_quads(opts.batch_quads);
     // articles are extracted a chunk at a time, in parallel
     let chunk = 4 * rayon::current_num_threads();
     let mut waiting = Vec::with_capacity(chunk);
-    let mut report = |ingester: &Ingester<'_>, committed: Committed| {
+    // input errors come from reading (between articles) and from failed articles
+    let on_error = std::cell::RefCell::new(on_error);
+    let mut report = |ingester: &mut Ingester<'_>, committed: Committed| {
+        for e in ingester.take_failures() {
+            (on_error.borrow_mut())(&e);
+        }
         for (source, iri) in committed {
             stored(ingester.summary(), &source, &iri);
         }
@@ -280,16 +327,16 @@ pub fn ingest(
             if waiting.len() >= chunk {
                 let committed = ingester.add_many(&waiting)?;
                 waiting.clear();
-                report(&ingester, committed);
+                report(&mut ingester, committed);
             }
             Ok(())
         },
-        &mut on_error,
+        |e| (on_error.borrow_mut())(e),
     )?;
     let committed = ingester.add_many(&waiting)?;
-    report(&ingester, committed);
+    report(&mut ingester, committed);
     let committed = ingester.finish()?;
-    report(&ingester, committed);
+    report(&mut ingester, committed);
     if ingester.bulk_loaded {
         // the bulk loader leaves many small files for RocksDB to merge; merged now, the
         // store reads many times faster afterwards (exports and queries of a 4M-quad
@@ -297,7 +344,7 @@ pub fn ingest(
         store.optimize()?;
     }
     let mut summary = ingester.summary().clone();
-    summary.skipped = skipped;
+    summary.skipped += skipped;
     Ok(summary)
 }
 
@@ -313,6 +360,7 @@ pub fn extract_all(
     let mut quads = Vec::new();
     let mut summary = Summary::default();
     let mut seen = std::collections::HashSet::new();
+    let on_error = std::cell::RefCell::new(on_error);
     let skipped = read_all(
         paths,
         read,
@@ -321,13 +369,24 @@ pub fn extract_all(
                 summary.unchanged += 1;
                 return Ok(());
             }
-            let x = extract(&article, gaz);
-            summary.count(&x);
-            quads.extend(builder.add_article(&article, &x, gaz));
-            summary.added += 1;
+            let built = isolate::extract_isolated(&article, gaz).and_then(|x| {
+                isolate::catch("graph building", || builder.add_article(&article, &x, gaz))
+                    .map(|q| (q, x))
+            });
+            match built {
+                Ok((q, x)) => {
+                    summary.count(&x);
+                    quads.extend(q);
+                    summary.added += 1;
+                }
+                Err(failure) => {
+                    (on_error.borrow_mut())(&failure.into_error(&article, false));
+                    summary.skipped += 1;
+                }
+            }
             Ok(())
         },
-        on_error,
+        |e| (on_error.borrow_mut())(e),
     )?;
     let (_, equads) = builder.entity_quads(gaz);
     quads.extend(equads);
@@ -335,7 +394,7 @@ pub fn extract_all(
     for (node, (key, tally)) in &builder.take_tallies().0 {
         quads.extend(tally.to_quads(node, key, &world));
     }
-    summary.skipped = skipped;
+    summary.skipped += skipped;
     Ok((quads, summary))
 }
 
@@ -446,6 +505,7 @@ pub fn rebuild(
     base: Option<&str>,
     gaz: &Gazetteer,
     mut progress: impl FnMut(usize, usize),
+    mut on_error: impl FnMut(&IngestError),
 ) -> Result<Rebuilt, RebuildError> {
     let old = NewsStore::open_any_format(path, Some("rebuild"))?;
     let from_format = old.info()?.format;
@@ -462,10 +522,13 @@ pub fn rebuild(
     }
     let summary = {
         let new = NewsStore::open(&target, "rebuild")?;
-        let mut ingester = Ingester::new(&new, &base, gaz)?;
+        let mut ingester = Ingester::new(&new, &base, gaz)?.keeping_failed();
         let mut added = || -> Result<Summary, PipelineError> {
             for (i, a) in articles.iter().enumerate() {
                 ingester.add(a)?;
+                for e in ingester.take_failures() {
+                    on_error(&e);
+                }
                 progress(i + 1, articles.len());
             }
             ingester.finish()?;

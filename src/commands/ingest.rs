@@ -120,20 +120,28 @@ pub fn extract(
         let mut w = open_output(output)?;
         // the first write error (a closed pipe, a full disk) ends the output
         let mut written: io::Result<()> = Ok(());
+        let mut failed = 0;
         let skipped = pipeline::read_all(
             paths,
             opts.read(),
             |a| {
                 if written.is_ok() {
-                    let x = newsgraph::extract::extract(&a, gaz);
-                    written = w.write_all(newsgraph::extract::explain(&a, &x).as_bytes());
+                    match pipeline::isolate::extract_isolated(&a, gaz) {
+                        Ok(x) => {
+                            written = w.write_all(newsgraph::extract::explain(&a, &x).as_bytes());
+                        }
+                        Err(failure) => {
+                            failed += 1;
+                            ctx.report(&failure.into_error(&a, false));
+                        }
+                    }
                 }
                 Ok(())
             },
             |e| ctx.report(e),
         )?;
         write_or_pipe(written.and_then(|()| w.flush()))?;
-        return Ok(partial(skipped));
+        return Ok(partial(skipped + failed));
     }
     let base = ctx.base(opts.base.clone());
     let (quads, sum) = pipeline::extract_all(paths, opts.read(), &base, gaz, |e| ctx.report(e))?;
@@ -160,11 +168,22 @@ pub fn rebuild(
     let store = ctx.store(store)?;
     let base = base.or_else(|| ctx.config.base.clone());
     let mut progress = None;
-    let r = pipeline::rebuild(&store, into, base.as_deref(), gaz, |done, total| {
-        progress
-            .get_or_insert_with(|| ctx.ui.progress(Some(total as u64), "articles"))
-            .set(done as u64);
-    })?;
+    let mut failed = 0;
+    let r = pipeline::rebuild(
+        &store,
+        into,
+        base.as_deref(),
+        gaz,
+        |done, total| {
+            progress
+                .get_or_insert_with(|| ctx.ui.progress(Some(total as u64), "articles"))
+                .set(done as u64);
+        },
+        |e| {
+            failed += 1;
+            ctx.report(e);
+        },
+    )?;
     drop(progress);
     ctx.ui.note(format!(
         "rebuilt {} articles from store format {} into {} (format {}; {} relations){}",
@@ -177,7 +196,7 @@ pub fn rebuild(
             .map(|b| format!("; the old store is kept at {}", b.display()))
             .unwrap_or_default()
     ));
-    Ok(ExitCode::SUCCESS)
+    Ok(partial(failed))
 }
 
 /// `newsgraph demo`: the main job on the bundled example articles.
