@@ -12,6 +12,8 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+pub mod grammar;
+
 /// splitmix64: small, fast, and the same everywhere.
 #[derive(Debug, Clone)]
 struct Rng(u64);
