@@ -1,0 +1,463 @@
+//! The backing frame: "A backs B", "B, backed by A", "A-backed B", "whose government
+//! backs B" (the government of A's country), "A's … aid to B", "supplies B with arms".
+
+use super::*;
+
+pub(super) const BACK_VERBS: &[&str] = &[
+    "backs",
+    "backed",
+    "back",
+    "backing",
+    "supports",
+    "supported",
+    "support",
+    "sponsor",
+    "sponsors",
+    "sponsored",
+    "arms",
+    "funds",
+    "funded",
+    "finances",
+    "financed",
+    "lend",
+    "lent",
+    "loaned",
+    "bankrolled",
+    "bankrolls",
+    "allied",
+    "sided",
+    "arming",
+    "funding",
+    "financing",
+    "bankrolling",
+    "sponsoring",
+];
+
+pub(super) fn push_backs(
+    x: &mut Extraction,
+    a: usize,
+    b: usize,
+    s: usize,
+    rule: &'static str,
+    conf: f32,
+) {
+    if a != b {
+        x.relations.push(Relation {
+            kind: RelationKind::Backs,
+            subject: a,
+            object: Some(b),
+            proposal: None,
+            sentence: s,
+            rule,
+            confidence: conf,
+            meeting: None,
+        });
+    }
+}
+
+pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut Extraction) {
+    let n = s.words.len();
+    for t in 0..n {
+        let w = s.w(t).to_string();
+        // "Moscow-backed rebel leaders A and B"
+        if let Some(prefix) = w
+            .strip_suffix("-backed")
+            .or_else(|| w.strip_suffix("-supported"))
+            .or_else(|| w.strip_suffix("-sponsored"))
+        {
+            let surface = &s.text[x.sentences[s.idx].tokens[t].span.clone()];
+            let prefix_surface = &surface[..prefix.len()];
+            if let Some(c) = country_of_word(gaz, prefix_surface) {
+                let backer = ensure_gaz_entity(x, gaz, c);
+                let objs: Vec<usize> = (t + 1..n.min(t + 12))
+                    .take_while(|&k| ![".", ";", ","].contains(&s.w(k)) || s.w(k) == ",")
+                    .filter_map(|k| ent_of(s, x, k))
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                for o in objs {
+                    push_backs(x, backer, o, s.idx, "backs.hyphen", 0.85);
+                }
+            }
+            continue;
+        }
+        if !(BACK_VERBS.contains(&w.as_str()) || w == "props" || w == "propped") {
+            continue;
+        }
+        if blocked(s, t, true) {
+            continue;
+        }
+        if t + 1 < n && s.w(t + 1) == "by" {
+            // passive: "B, backed by A"
+            let backers: Vec<usize> = (t + 2..n.min(t + 8))
+                .filter_map(|k| ent_of(s, x, k))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            // the backed one: the clause's subject ("Haftar, whose army …, is backed by"),
+            // "X, whose government is supported by", or the noun phrase just before
+            // ("the Rapid Support Forces, a paramilitary group backed by")
+            let mut k = t;
+            while k > 0 && AUX.contains(&s.w(k - 1)) {
+                k -= 1;
+            }
+            let mut backed: Vec<usize> = Vec::new();
+            if k >= 3
+                && ["government", "country", "nation", "state"].contains(&s.w(k - 1))
+                && s.w(k - 2) == "whose"
+                && s.w(k - 3) == ","
+            {
+                let heads = coordinated(s, x, k - 3);
+                // "X, whose government is supported by": X's government, read as X;
+                // "X, whose country is backed by": the country X serves
+                let of_country = s.w(k - 1) != "government";
+                for h in heads {
+                    if x.entities[h].etype == EntityType::Person && of_country {
+                        let affs: Vec<usize> = x.entities[h].affiliations.iter().copied().collect();
+                        for a in affs {
+                            backed.push(ensure_gaz_entity(x, gaz, a));
+                        }
+                    } else {
+                        backed.push(h);
+                    }
+                }
+            } else if k < t {
+                backed = subjects(s, sents, x, t)
+                    .into_iter()
+                    .filter(|&e| e != usize::MAX)
+                    .collect();
+            }
+            if backed.is_empty() && k >= 2 && s.w(k - 2) == "the" {
+                backed.extend(definite_event(x, s.w(k - 1)));
+            }
+            if backed.is_empty() {
+                // the name just before, or the head of an appositive: "the Rapid Support
+                // Forces, a paramilitary group backed by"
+                backed.extend(
+                    (0..t)
+                        .rev()
+                        .take(3)
+                        .take_while(|&q| ![".", ";", ","].contains(&s.w(q)))
+                        .find_map(|q| ent_of(s, x, q)),
+                );
+                if backed.is_empty() {
+                    if let Some(c) = (1..t)
+                        .rev()
+                        .take(7)
+                        .find(|&c| s.w(c) == "," && ["a", "an"].contains(&s.w(c + 1)))
+                    {
+                        backed.extend(ent_of(s, x, c - 1));
+                    }
+                }
+            }
+            for &b in &backed {
+                for &a in &backers {
+                    push_backs(x, a, b, s.idx, "backs.passive", 0.8);
+                }
+            }
+            continue;
+        }
+        // active: "A backs B"; "A, whose government backs B"
+        let mut k = t;
+        while k > 0 && AUX.contains(&s.w(k - 1)) {
+            k -= 1;
+        }
+        let mut backers = Vec::new();
+        // "Kinshasa accuses Kigali of arming the M23": the one accused
+        let accused = (k >= 2 && s.w(k - 1) == "of")
+            .then(|| ent_of(s, x, k - 2))
+            .flatten()
+            .filter(|_| {
+                (0..k - 2).rev().take(4).any(|q| {
+                    s.w(q).starts_with("accus") || s.w(q).starts_with("charg") || s.w(q) == "blamed"
+                })
+            });
+        if let Some(a) = accused {
+            backers.push(a);
+        } else if w.ends_with("ing") {
+            // a gerund has no subject of its own ("the funding of …")
+        } else if k >= 2 && s.w(k - 2) == "whose" {
+            // "Lavrov, whose government backs Assad": a person's country; "Russia, whose
+            // mercenaries support Haftar": the country itself
+            if let Some(p) = (0..k - 2).rev().take(3).find_map(|q| ent_of(s, x, q)) {
+                if x.entities[p].etype == EntityType::Person {
+                    let affs: Vec<usize> = x.entities[p].affiliations.iter().copied().collect();
+                    for a in affs {
+                        backers.push(ensure_gaz_entity(x, gaz, a));
+                    }
+                } else {
+                    backers.push(p);
+                }
+            }
+        } else {
+            let sub = subjects(s, sents, x, k);
+            backers.extend(sub.into_iter().filter(|&e| e != usize::MAX));
+        }
+        let objs: Vec<usize> = {
+            let mut v = Vec::new();
+            for q in t + 1..n.min(t + 8) {
+                if s.w(q) == "," && q > t + 1 && s.w(q - 1).chars().all(char::is_alphabetic) {
+                    // "backs the country's internationally recognised president, Rashad
+                    // al-Alimi": a description, then the name
+                    if let Some(e) =
+                        ent_of(s, x, q + 1).filter(|&e| x.entities[e].etype == EntityType::Person)
+                    {
+                        v.push(e);
+                    }
+                    break;
+                }
+                if [".", ";", ","].contains(&s.w(q)) {
+                    break;
+                }
+                // "supported the plan put forward by A": a thing is backed, not A
+                if BACKED_THINGS.contains(&s.w(q)) || matches!(s.w(q), "by" | "from" | "for") {
+                    break;
+                }
+                if let Some(e) = ent_of(s, x, q) {
+                    if !v.contains(&e) {
+                        v.push(e);
+                    }
+                    break;
+                }
+            }
+            v
+        };
+        for &a in &backers {
+            for &b in &objs {
+                push_backs(x, a, b, s.idx, "backs.active", 0.8);
+            }
+        }
+    }
+    // alliance: "Russia, which has long been Armenia's main military ally"
+    for t in 0..n {
+        if !["ally", "allies", "backer", "backers", "patron", "sponsor"].contains(&s.w(t)) {
+            continue;
+        }
+        let Some(p) = (t.saturating_sub(4)..t).find(|&q| matches!(s.w(q), "'s" | "’s")) else {
+            continue;
+        };
+        let Some(b) = p.checked_sub(1).and_then(|q| ent_of(s, x, q)) else {
+            continue;
+        };
+        let Some(v) = (0..p)
+            .rev()
+            .take(6)
+            .find(|&q| ["is", "was", "been", "remains", "became"].contains(&s.w(q)))
+        else {
+            continue;
+        };
+        if let Some(&a) = subjects(s, sents, x, v + 1)
+            .iter()
+            .find(|&&e| e != usize::MAX && e != b)
+        {
+            push_backs(x, a, b, s.idx, "backs.ally", 0.75);
+        }
+    }
+    // appositive alliance: "The United States, Israel's closest ally, has urged …"
+    for t in 0..n {
+        if !["ally", "allies", "backer", "patron"].contains(&s.w(t))
+            || !matches!(s.w(t + 1), "," | "")
+        {
+            continue;
+        }
+        let Some(p) = (t.saturating_sub(4)..t).find(|&q| matches!(s.w(q), "'s" | "’s")) else {
+            continue;
+        };
+        let Some(b) = p.checked_sub(1).and_then(|q| ent_of(s, x, q)) else {
+            continue;
+        };
+        let mut first = p - 1;
+        while first > 0 && ent_of(s, x, first - 1) == Some(b) {
+            first -= 1;
+        }
+        if first >= 2 && s.w(first - 1) == "," {
+            if let Some(a) = ent_of(s, x, first - 2) {
+                push_backs(x, a, b, s.idx, "backs.ally", 0.75);
+            }
+        }
+    }
+    // "troops to fight alongside the Ethiopian army"
+    for t in 1..n {
+        if s.w(t) != "alongside"
+            || !(t.saturating_sub(3)..t)
+                .any(|q| ["fight", "fought", "fighting", "battle", "battling"].contains(&s.w(q)))
+        {
+            continue;
+        }
+        let object = (t + 1..n.min(t + 4)).find_map(|q| {
+            ent_of(s, x, q).or_else(|| {
+                country_of_word(gaz, surface(s, x, q)).map(|c| ensure_gaz_entity(x, gaz, c))
+            })
+        });
+        let Some(b) = object else { continue };
+        let subject = (0..t)
+            .rev()
+            .find_map(|q| {
+                (s.w(q) == "which" && q >= 2 && s.w(q - 1) == ",")
+                    .then(|| ent_of(s, x, q - 2))
+                    .flatten()
+            })
+            .or_else(|| sentence_subject(s, x));
+        if let Some(a) = subject {
+            push_backs(x, a, b, s.idx, "backs.alongside", 0.7);
+        }
+    }
+    // supplies: "Turkey, which has supplied drones to Ukraine"
+    const SUPPLY: &[&str] = &[
+        "supplied",
+        "supplies",
+        "sent",
+        "sends",
+        "delivered",
+        "delivers",
+        "provided",
+        "provides",
+        "shipped",
+        "sold",
+        "gives",
+        "gave",
+        "grants",
+        "granted",
+    ];
+    const MATERIEL: &[&str] = &[
+        "weapons",
+        "arms",
+        "drones",
+        "missiles",
+        "tanks",
+        "ammunition",
+        "artillery",
+        "jets",
+        "rockets",
+        "munitions",
+        "equipment",
+    ];
+    // "military aid", "financial support": help that arms or funds
+    let materiel = |q: usize| {
+        MATERIEL.contains(&s.w(q))
+            || q > 0
+                && ["aid", "assistance", "support", "funding", "loans"].contains(&s.w(q))
+                && ["military", "financial", "security", "economic", "budget"].contains(&s.w(q - 1))
+    };
+    for t in 0..n {
+        if !SUPPLY.contains(&s.w(t)) {
+            continue;
+        }
+        // "The United States, which gives Cairo $1.3 billion in military aid a year"
+        let double_object = (t + 1..n.min(t + 3))
+            .take_while(|&q| q == t + 1 || s.w(t + 1) == "the")
+            .find_map(|q| ent_of(s, x, q))
+            .filter(|&r| {
+                let mut end = t + 1;
+                while end < n && (s.w(end) == "the" || ent_of(s, x, end) == Some(r)) {
+                    end += 1;
+                }
+                (end..n.min(end + 8))
+                    .take_while(|&q| !matches!(s.w(q), "." | ";" | "," | "to"))
+                    .any(materiel)
+            });
+        if let Some(r) = double_object {
+            if !blocked(s, t, false) {
+                for a in subjects(s, sents, x, t)
+                    .into_iter()
+                    .filter(|&e| e != usize::MAX && e != r)
+                {
+                    push_backs(x, a, r, s.idx, "backs.supplies", 0.75);
+                }
+            }
+            continue;
+        }
+        // "Iran, which supplies the Houthis with missiles"
+        let recipient_first = (t + 1..n.min(t + 6))
+            .find(|&q| s.w(q) == "with")
+            .filter(|&w| {
+                (w + 1..n.min(w + 5)).any(materiel)
+                    && (t + 1..w).all(|q| ent_of(s, x, q).is_some() || s.w(q) == "the")
+            })
+            .and_then(|w| (t + 1..w).find_map(|q| ent_of(s, x, q)));
+        if let Some(r) = recipient_first {
+            if !blocked(s, t, false) {
+                for a in subjects(s, sents, x, t)
+                    .into_iter()
+                    .filter(|&e| e != usize::MAX)
+                {
+                    push_backs(x, a, r, s.idx, "backs.supplies", 0.75);
+                }
+            }
+            continue;
+        }
+        let Some(m) = (t + 1..n.min(t + 5)).find(|&q| materiel(q)) else {
+            continue;
+        };
+        let Some(to) = (m + 1..n.min(m + 4)).find(|&q| s.w(q) == "to") else {
+            continue;
+        };
+        let Some(r) = ent_of(s, x, to + 1) else {
+            continue;
+        };
+        if blocked(s, t, false) {
+            continue;
+        }
+        for a in subjects(s, sents, x, t)
+            .into_iter()
+            .filter(|&e| e != usize::MAX)
+        {
+            push_backs(x, a, r, s.idx, "backs.supplies", 0.75);
+        }
+    }
+    // alliance: "Egypt, a close ally of Washington"; "X is an ally of Y"
+    for t in 0..n {
+        if !["ally", "allies"].contains(&s.w(t)) || s.w(t + 1) != "of" {
+            continue;
+        }
+        let Some(b) = ent_of(s, x, t + 2) else {
+            continue;
+        };
+        // the one who is the ally: the appositive's head, or the clause's subject
+        let a = (1..t)
+            .rev()
+            .take(6)
+            .find(|&q| s.w(q) == "," && ent_of(s, x, q - 1).is_some())
+            .and_then(|q| ent_of(s, x, q - 1))
+            .or_else(|| {
+                let v = (0..t).rev().take(4).find(|&q| {
+                    ["is", "was", "are", "were", "remains", "became"].contains(&s.w(q))
+                })?;
+                coordinated(s, x, v).first().copied()
+            });
+        if let Some(a) = a {
+            push_backs(x, a, b, s.idx, "backs.ally", 0.75);
+        }
+    }
+    // aid: "Israel, which receives … U.S. military aid"; "A, which has poured … aid into B"
+    if let Some(t) = (0..n).find(|&t| s.w(t) == "aid") {
+        let donor = (t.saturating_sub(3)..t).find_map(|k| {
+            let surface = &s.text[x.sentences[s.idx].tokens[k].span.clone()];
+            country_of_word(gaz, surface)
+        });
+        let receives = (0..t).any(|k| ["receives", "received", "receiving"].contains(&s.w(k)));
+        if receives {
+            if let (Some(d), Some(r)) = (donor, (0..t).find_map(|k| ent_of(s, x, k))) {
+                let d = ensure_gaz_entity(x, gaz, d);
+                push_backs(x, d, r, s.idx, "backs.aid", 0.7);
+            }
+        } else if let Some(into) = (t + 1..n.min(t + 4)).find(|&k| ["into", "to"].contains(&s.w(k)))
+        {
+            let recipient = ent_of(s, x, into + 1);
+            let verb = (0..t).find(|&k| {
+                [
+                    "poured", "provided", "sent", "gave", "given", "pledged", "supplied",
+                ]
+                .contains(&s.w(k))
+            });
+            if let (Some(r), Some(v)) = (recipient, verb) {
+                for a in subjects(s, sents, x, v)
+                    .into_iter()
+                    .filter(|&e| e != usize::MAX)
+                {
+                    push_backs(x, a, r, s.idx, "backs.aid", 0.7);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,657 @@
+//! Clause helpers the frames share: who a clause's subject is (through auxiliaries,
+//! relative clauses, appositions, control verbs, coordination), and what a pronoun, a
+//! role ("the minister") or a group ("the two leaders", "both men") refers back to.
+
+use super::*;
+
+pub(super) fn first_person(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
+    (0..s.words.len()).find_map(|t| {
+        let m = s.at[t]?;
+        (x.mentions[m].etype == EntityType::Person && !x.mentions[m].in_quote)
+            .then(|| x.mentions[m].entity)
+    })
+}
+
+/// "he"/"she": the speaker of "X said he …" in this sentence, else the first person of the
+/// nearest earlier sentence that has one.
+pub(super) fn resolve_pronoun(
+    s: &Sent<'_>,
+    sents: &[Sent<'_>],
+    x: &Extraction,
+    at: usize,
+) -> Option<usize> {
+    for k in (1..at).rev() {
+        if crate::extract::lexicon::SPEECH_VERBS.contains(&s.w(k)) {
+            if let Some(e) = ent_of(s, x, k - 1) {
+                return Some(e);
+            }
+        }
+    }
+    if let Some(e) = (0..at).rev().find_map(|t| {
+        s.at[t]
+            .filter(|&m| x.mentions[m].etype == EntityType::Person)
+            .map(|m| x.mentions[m].entity)
+    }) {
+        return Some(e);
+    }
+    (0..s.idx)
+        .rev()
+        .take(3)
+        .find_map(|k| sents.get(k).and_then(|p| first_person(p, x)))
+}
+
+/// "the two leaders", "both men": the last two people named together.
+pub(super) fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Vec<usize> {
+    if sents.is_empty() {
+        return Vec::new();
+    }
+    for k in (0..=upto.min(sents.len() - 1)).rev() {
+        let s = &sents[k];
+        for t in (1..s.words.len()).rev() {
+            if s.w(t) == "and" {
+                let a = (0..t).rev().take(3).find_map(|u| {
+                    ent_of(s, x, u).filter(|&e| x.entities[e].etype == EntityType::Person)
+                });
+                // "A and B", or further on after a comma: "A and Thailand's acting
+                // prime minister, B" (not in a list: "…, A, and the adviser, B")
+                let person = |u: usize| {
+                    ent_of(s, x, u).filter(|&e| x.entities[e].etype == EntityType::Person)
+                };
+                let b = (t + 1..s.words.len()).take(5).find_map(person).or_else(|| {
+                    (t + 1..s.words.len())
+                        .filter(|_| s.w(t - 1) != ",")
+                        .take(9)
+                        .skip(1)
+                        .find(|&u| s.w(u - 1) == ",")
+                        .and_then(person)
+                });
+                if let (Some(a), Some(b)) = (a, b) {
+                    if a != b {
+                        return vec![a, b];
+                    }
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// What is backed when it is no one: "supports the plan", "backed the deal".
+pub(super) const BACKED_THINGS: &[&str] = &[
+    "plan",
+    "plans",
+    "proposal",
+    "proposals",
+    "idea",
+    "deal",
+    "initiative",
+    "bid",
+    "call",
+    "calls",
+    "effort",
+    "efforts",
+    "resolution",
+    "agreement",
+    "move",
+    "decision",
+    "measure",
+    "measures",
+    "truce",
+    "ceasefire",
+    "talks",
+    "process",
+    "framework",
+    "roadmap",
+    "position",
+    "demand",
+    "demands",
+    "request",
+    "law",
+    "bill",
+    "motion",
+    "policy",
+    "candidacy",
+    "sanctions",
+];
+
+/// Plural nouns for people named together before: "the three ministers".
+pub(super) const GROUP_NOUNS: &[&str] = &[
+    "ministers",
+    "leaders",
+    "men",
+    "women",
+    "presidents",
+    "envoys",
+    "delegates",
+    "negotiators",
+    "diplomats",
+    "officials",
+    "premiers",
+];
+
+/// "three ministers" at token `t`: how many people a number and a group noun stand for.
+pub(super) fn group_of(s: &Sent<'_>, t: usize) -> Option<usize> {
+    let size = ["two", "three", "four", "five", "six"]
+        .iter()
+        .position(|w| *w == s.w(t))?
+        + 2;
+    GROUP_NOUNS.contains(&s.w(t + 1)).then_some(size)
+}
+
+/// The people of a list of exactly `size` names in the sentences before `before`, the
+/// latest first: "Sameh Shoukry of Egypt, Gedu Andargachew of Ethiopia and Asma Mohamed
+/// Abdalla of Sudan" for "the three ministers".
+pub(super) fn resolve_group(
+    sents: &[Sent<'_>],
+    x: &Extraction,
+    before: usize,
+    size: usize,
+) -> Vec<usize> {
+    for s in sents[..before.min(sents.len())].iter().rev() {
+        // people in order of appearance, with their first and last token
+        let mut people: Vec<(usize, usize, usize)> = Vec::new();
+        for t in 0..s.words.len() {
+            match ent_of(s, x, t) {
+                Some(e) if x.entities[e].etype == EntityType::Person => match people.last_mut() {
+                    Some(last) if last.0 == e && last.2 + 1 == t => last.2 = t,
+                    _ => people.push((e, t, t)),
+                },
+                _ => {}
+            }
+        }
+        // list items: the gap between two names is short and holds a comma or "and"
+        let joined = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
+            let gap = a.2 + 1..b.1;
+            // only punctuation, "and", "of", names and titles ("of Egypt ,", "and Sudan's")
+            gap.len() <= 5
+                && gap.clone().any(|q| matches!(s.w(q), "," | "and"))
+                && gap.clone().all(|q| {
+                    matches!(s.w(q), "," | "and" | "of" | "the" | "'s" | "’s")
+                        || ent_of(s, x, q).is_some()
+                        || surface(s, x, q).starts_with(char::is_uppercase)
+                        || Gazetteer::bundled().is_role(s.w(q))
+                })
+        };
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for (i, p) in people.iter().enumerate() {
+            if i > 0 && joined(&people[i - 1], p) {
+                if let Some(r) = runs.last_mut() {
+                    r.push(p.0);
+                }
+            } else {
+                runs.push(vec![p.0]);
+            }
+        }
+        if let Some(r) = runs.into_iter().rev().find(|r| {
+            let mut u = r.clone();
+            u.sort_unstable();
+            u.dedup();
+            u.len() == size
+        }) {
+            return r;
+        }
+    }
+    Vec::new()
+}
+
+/// "The German chancellor", "Iran's foreign minister", "the US secretary of state" ending
+/// before token `end`: the one person of the article with that role (and country).
+pub(super) fn role_description(s: &Sent<'_>, x: &Extraction, end: usize) -> Option<usize> {
+    let gaz = Gazetteer::bundled();
+    let mut q = end;
+    while q > 0
+        && end - q < 5
+        && ent_of(s, x, q - 1).is_none()
+        && !matches!(s.w(q - 1), "the" | "'s" | "’s" | "," | "." | "and")
+    {
+        q -= 1;
+    }
+    if q == 0 || q == end {
+        return None;
+    }
+    let (country, words_start) = match s.w(q - 1) {
+        "the" => (None, q),
+        "'s" | "’s" if q >= 2 => (ent_of(s, x, q - 2).and_then(|e| x.entities[e].gaz), q),
+        _ => return None,
+    };
+    let mut words: Vec<&str> = (words_start..end).map(|i| s.w(i)).collect();
+    let mut country = country;
+    if let Some(first) = words.first() {
+        let original = surface(s, x, words_start);
+        if let Some(c) = gaz.demonym(original).or_else(|| {
+            gaz.lookup(original)
+                .filter(|(_, e)| e.kind == EntryKind::Country)
+                .map(|(i, _)| i)
+        }) {
+            country = country.or(Some(c));
+            words.remove(0);
+        } else if first.is_empty() {
+            return None;
+        }
+    }
+    let role = words.join(" ");
+    if role.is_empty() || !gaz.is_role(&role) {
+        return None;
+    }
+    let same_country = |e: usize| {
+        country.is_none_or(|c| {
+            let name = &gaz.entry(c).name;
+            x.entities[e]
+                .affiliations
+                .iter()
+                .any(|&a| &gaz.entry(a).name == name)
+        })
+    };
+    let cands: Vec<usize> = (0..x.entities.len())
+        .filter(|&e| x.entities[e].etype == EntityType::Person)
+        .filter(|&e| {
+            x.entities[e]
+                .roles
+                .iter()
+                .any(|r| r == &role || r.ends_with(&role) || role.ends_with(r.as_str()))
+        })
+        .filter(|&e| same_country(e))
+        .collect();
+    (cands.len() == 1).then(|| cands[0])
+}
+
+/// Nouns that relate a person to another: "adviser to Prime Minister X", "wife of X".
+pub(super) const RELATIONAL: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "aides",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "deputy",
+    "assistant",
+    "ally",
+    "allies",
+    "rival",
+    "successor",
+    "predecessor",
+    "lawyer",
+    "lawyers",
+    "representative",
+    "emissary",
+    "confidant",
+    "loyalist",
+    "loyalists",
+    "critic",
+    "critics",
+    "opponent",
+];
+
+/// Whether the person mention at token `t` is only the complement of a relational noun
+/// ("national security adviser to Prime Minister Abiy Ahmed"): not a party to the meeting.
+pub(super) fn complement_of_relation(s: &Sent<'_>, x: &Extraction, t: usize) -> bool {
+    let Some(e) = ent_of(s, x, t) else {
+        return false;
+    };
+    let mut q = t;
+    while q > 0 && ent_of(s, x, q - 1) == Some(e) {
+        q -= 1;
+    }
+    while q > 0
+        && ent_of(s, x, q - 1).is_none()
+        && surface(s, x, q - 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        q -= 1;
+    }
+    q >= 2 && ["to", "of", "for"].contains(&s.w(q - 1)) && RELATIONAL.contains(&s.w(q - 2))
+}
+
+/// "the talks", "the summit": the article's one named event of that kind.
+pub(super) fn definite_event(x: &Extraction, head: &str) -> Option<usize> {
+    if ![
+        "talks",
+        "summit",
+        "conference",
+        "negotiations",
+        "meeting",
+        "war",
+        "process",
+    ]
+    .contains(&head)
+    {
+        return None;
+    }
+    let matching: Vec<usize> = (0..x.entities.len())
+        .filter(|&e| {
+            x.entities[e].etype == EntityType::Event
+                && x.entities[e].name.to_lowercase().ends_with(head)
+        })
+        .collect();
+    (matching.len() == 1).then(|| matching[0])
+}
+
+/// Prepositions: a name after one is no subject.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "from", "to", "with", "by", "for", "of", "into", "after", "before", "since",
+    "during", "between", "among", "against", "about", "over", "under",
+];
+
+/// Verbs that pass their subject to an infinitive ("agreed to lend").
+pub(super) const CONTROL: &[&str] = &[
+    "agreed",
+    "decided",
+    "pledged",
+    "promised",
+    "voted",
+    "moved",
+    "continued",
+    "began",
+    "sought",
+    "tried",
+    "vowed",
+    "offered",
+    "refused",
+    "wants",
+    "wanted",
+    "intends",
+    "plans",
+    "hopes",
+];
+
+/// The first entity of a sentence that is not a possessor ("Colombia's FARC guerrillas" → FARC).
+pub(super) fn sentence_subject(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
+    let n = s.words.len();
+    let mut t = 0;
+    while t < n {
+        if let Some(e) = ent_of(s, x, t) {
+            let mut end = t;
+            while end < n && ent_of(s, x, end) == Some(e) {
+                end += 1;
+            }
+            if !matches!(s.w(end), "'s" | "’s") && x.entities[e].etype != EntityType::Event {
+                return Some(e);
+            }
+            t = end;
+        } else {
+            t += 1;
+        }
+    }
+    None
+}
+
+/// "The two leaders …", "Both men …" opening the sentence: the last pair named together.
+pub(super) fn description_subject(
+    s: &Sent<'_>,
+    sents: &[Sent<'_>],
+    x: &Extraction,
+) -> Option<Vec<usize>> {
+    let head: Vec<&str> = (0..s.words.len().min(6)).map(|i| s.w(i)).collect();
+    let pair = head.windows(2).any(|w| {
+        ["two", "both"].contains(&w[0])
+            && [
+                "leaders",
+                "men",
+                "women",
+                "ministers",
+                "presidents",
+                "sides",
+            ]
+            .contains(&w[1])
+    });
+    if pair {
+        let p = resolve_pair(sents, x, s.idx.saturating_sub(1));
+        if !p.is_empty() {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// The subject(s) of the clause whose verb starts at `trig`.
+pub(super) fn subjects(
+    s: &Sent<'_>,
+    sents: &[Sent<'_>],
+    x: &Extraction,
+    trig: usize,
+) -> Vec<usize> {
+    let mut k = trig;
+    while k > 0 && AUX.contains(&s.w(k - 1)) {
+        k -= 1;
+    }
+    if k == 0 {
+        return Vec::new();
+    }
+    // ", proposing …": a participle takes the main clause's subject
+    if s.w(k - 1) == "," && s.w(k).ends_with("ing") {
+        if let Some(p) = description_subject(s, sents, x) {
+            return p;
+        }
+        return sentence_subject(s, x).into_iter().collect();
+    }
+    // relative clause: "X, who …, called for"
+    if s.w(k - 1) == "," {
+        if let Some(c) = (1..k - 1)
+            .rev()
+            .take(20)
+            .find(|&c| s.w(c - 1) == "," && ["who", "whom", "which", "whose"].contains(&s.w(c)))
+        {
+            k = c - 1;
+        } else if let Some(c) = (1..k - 1).rev().take(10).find(|&c| {
+            s.w(c) == ","
+                && ["a", "an"].contains(&s.w(c + 1))
+                && ent_of(s, x, c - 1).is_some()
+                && (c + 1..k - 1).all(|q| s.w(q) != ",")
+        }) {
+            // "China, a close ally of Cambodia, had called for": the appositive's head
+            k = c;
+        } else if k >= 2 && ent_of(s, x, k - 2).is_some() {
+            // "The UN secretary general, António Guterres, called for"
+            k -= 1;
+        } else if let Some(c) = (1..k - 1)
+            .rev()
+            .take(8)
+            .find(|&c| s.w(c) == "," && ent_of(s, x, c - 1).is_some())
+        {
+            // "Jared Kushner, Trump's senior adviser, proposed"
+            k = c;
+        }
+    }
+    // "agreed to lend", "decided to send": the subject of the controlling verb
+    if k >= 2 && s.w(k - 1) == "to" && CONTROL.contains(&s.w(k - 2)) {
+        k -= 2;
+        while k > 0 && AUX.contains(&s.w(k - 1)) {
+            k -= 1;
+        }
+    }
+    if k == 0 {
+        return Vec::new();
+    }
+    // "X, who has backed Y"; "China, which has long pushed …"
+    if k >= 2 && ["who", "which"].contains(&s.w(k - 1)) && s.w(k - 2) == "," {
+        return coordinated(s, x, k - 2);
+    }
+    // "… declared a ceasefire and called on …": the sentence's subject
+    if s.w(k - 1) == "and" && (k < 2 || ent_of(s, x, k - 2).is_none()) {
+        return sentence_subject(s, x).into_iter().collect();
+    }
+    if ent_of(s, x, k - 1).is_none() {
+        if let Some(e) = role_description(s, x, k) {
+            return vec![e];
+        }
+    }
+    let w = s.w(k - 1);
+    if ["we", "i", "you", "it", "which", "that", "who"].contains(&w) {
+        return vec![usize::MAX];
+    }
+    if ["he", "she"].contains(&w) {
+        return resolve_pronoun(s, sents, x, k - 1).into_iter().collect();
+    }
+    if w == "they"
+        || (w == "leaders" || w == "men" || w == "sides")
+            && ["two", "both"].contains(&s.w(k.saturating_sub(2)))
+    {
+        let mut v = Vec::new();
+        // "X and Y said they …"; "X and Y, which said … that they"
+        for t in (0..k - 1).rev() {
+            if crate::extract::lexicon::SPEECH_VERBS.contains(&s.w(t)) {
+                v = if t >= 2 && ["which", "who"].contains(&s.w(t - 1)) && s.w(t - 2) == "," {
+                    coordinated(s, x, t - 2)
+                } else {
+                    coordinated(s, x, t)
+                };
+                break;
+            }
+        }
+        if v.is_empty() {
+            v = resolve_pair(
+                sents,
+                x,
+                s.idx.saturating_sub(if w == "they" { 1 } else { 0 }),
+            );
+        }
+        return v;
+    }
+    coordinated(s, x, k)
+}
+
+/// Mentions ending right before token `end`, with those coordinated before them.
+pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = end;
+    // "A and B's chief, C, signed": the appositive's comma
+    if k >= 2 && s.w(k - 1) == "," && ent_of(s, x, k - 2).is_some() {
+        k -= 1;
+    }
+    let Some(last) = (k > 0).then(|| ent_of(s, x, k - 1)).flatten() else {
+        return out;
+    };
+    out.push(last);
+    // walk to the mention's first token
+    while k > 0 && ent_of(s, x, k - 1) == Some(last) {
+        k -= 1;
+    }
+    loop {
+        // title words between the conjunction and the name: "and Russian Foreign Minister B"
+        // (and lower-case titles after a possessor: "and Britain's Europe minister B")
+        let mut t = k;
+        let mut after_role = false;
+        while t > 0 && k - t < 6 {
+            let w = s.w(t - 1);
+            let role = Gazetteer::bundled().is_role(w);
+            // a lower-case modifier of a title: "trade minister", "foreign minister"
+            let modifier = after_role
+                && w.chars().all(char::is_alphabetic)
+                && !matches!(
+                    w,
+                    "and"
+                        | "or"
+                        | "of"
+                        | "with"
+                        | "to"
+                        | "by"
+                        | "in"
+                        | "at"
+                        | "for"
+                        | "from"
+                        | "a"
+                        | "an"
+                        | "as"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                );
+            if ent_of(s, x, t - 1).is_none()
+                && (surface(s, x, t - 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    || w == "the"
+                    || modifier
+                    || role)
+            {
+                after_role = role;
+                t -= 1;
+            } else if t >= 2
+                && matches!(s.w(t - 1), "'s" | "’s")
+                && ent_of(s, x, t - 2).is_some_and(|e| x.entities[e].etype != EntityType::Person)
+            {
+                t -= 2;
+                while t > 0
+                    && ent_of(s, x, t - 1).is_some()
+                    && ent_of(s, x, t - 1) == ent_of(s, x, t)
+                {
+                    t -= 1;
+                }
+            } else {
+                break;
+            }
+        }
+        if t < k && t > 0 && ["and", ","].contains(&s.w(t - 1)) {
+            k = t;
+        }
+        if k == 0 || !["and", ","].contains(&s.w(k - 1)) {
+            break;
+        }
+        // back over "and" / "," to the previous name, past titles and possessors
+        // ("A and the B's political chief, C": A and C; B only qualifies C)
+        let mut j = k - 1;
+        let mut found = None;
+        let mut q = j;
+        let mut steps = 0;
+        let mut crossed_and = false;
+        while q > 0 && steps < 10 {
+            q -= 1;
+            steps += 1;
+            if s.w(q) == "and" {
+                crossed_and = true;
+            }
+            if [".", ";", "“", "”", "\""].contains(&s.w(q)) {
+                break;
+            }
+            if let Some(e) = ent_of(s, x, q) {
+                if matches!(s.w(q + 1), "'s" | "’s") {
+                    continue;
+                }
+                // after a bare comma only a list item right before it is a conjunct
+                // ("A, B and C"), not a name that qualifies a title ("The UN secretary
+                // general, António Guterres,")
+                if s.w(j) == "," && q + 1 != j && !crossed_and {
+                    break;
+                }
+                // ", and" joins clauses unless a list item stands right before the comma
+                // ("A, B, and C"; not "X urged A to …, and B asked")
+                if s.w(j) == "and" && j >= 1 && s.w(j - 1) == "," && q + 2 != j {
+                    break;
+                }
+                let mut first = q;
+                while first > 0 && ent_of(s, x, first - 1) == Some(e) {
+                    first -= 1;
+                }
+                // "In Paris, Kerry said": a name after a preposition is no conjunct
+                if first > 0 && PREPOSITIONS.contains(&s.w(first - 1)) {
+                    break;
+                }
+                found = Some((e, q + 1));
+                break;
+            }
+        }
+        let Some((e, t_end)) = found else { break };
+        if !out.contains(&e) {
+            out.push(e);
+        }
+        j = t_end;
+        while j > 0 && ent_of(s, x, j - 1) == Some(e) {
+            j -= 1;
+        }
+        k = j;
+    }
+    out.reverse();
+    out
+}

@@ -1,0 +1,491 @@
+//! The meeting frame: a meeting trigger ("met", "held talks with", "spoke by phone",
+//! "hosted", "joined" …) whose parties are the participants, pairwise metWith; planned,
+//! hypothetical and negated meetings are skipped. Each meeting is also kept as a record
+//! (participants, place, date, named event).
+
+use super::*;
+
+pub(super) const MEET: &[&[&str]] = &[
+    &["met"],
+    &["meets"],
+    &["meeting", "with"],
+    &["held", "talks"],
+    &["talks", "with"],
+    &["talks", "between"],
+    &["news", "conference", "with"],
+    &["press", "conference", "with"],
+    &["joint", "news", "conference"],
+    &["spoke", "by", "phone"],
+    &["spoke", "by", "telephone"],
+    &["spoke", "on", "the", "phone"],
+    &["telephoned"],
+    &["phoned"],
+    &["phone", "call"],
+    &["telephone", "call"],
+    &["joined"],
+    &["sat", "across"],
+    &["shook", "hands"],
+    &["shake", "hands"],
+    &["hosted"],
+    &["negotiating", "with"],
+    &["negotiations", "with"],
+    &["been", "negotiating"],
+    &["embraced"],
+    &["attended", "by"],
+    &["after", "talks"],
+    &["signed", "the", "deal"],
+    &["to", "join"],
+    &["join"],
+    &["joins"],
+    &["negotiating", "table"],
+    &["signed"],
+    &["meeting"],
+    &["spoke", "with"],
+    &["talked", "with"],
+    &["conferred", "with"],
+    &["consulted", "with"],
+    &["discussions", "with"],
+    &["video", "call", "with"],
+    &["sat", "down", "with"],
+    &["sit", "down", "with"],
+    &["began", "talks"],
+    &["opened", "talks"],
+    &["resumed", "talks"],
+    &["begin", "talks"],
+    &["received"],
+];
+
+pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.words.len();
+    // "talks on Tuesday with", "a final dinner with", "a working lunch between"
+    let gapped = (0..n).find(|&i| {
+        [
+            "talks",
+            "negotiations",
+            "meeting",
+            "meetings",
+            "dinner",
+            "lunch",
+            "breakfast",
+            "consultations",
+        ]
+        .contains(&s.w(i))
+            && (i + 1..n.min(i + 5))
+                .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
+                .any(|q| matches!(s.w(q), "between" | "with"))
+    });
+    // a bare "meeting" with no one named around it is a reference ("The meeting came days
+    // after A met B"): the next trigger is tried
+    let named_meeting = |trig: usize| {
+        (trig + 1..n.min(trig + 4))
+            .any(|t| ent_of(s, x, t).is_some_and(|e| x.entities[e].etype == EntityType::Person))
+            || coordinated(s, x, trig).len() >= 2
+    };
+    // "received the three ministers", "received Foreign Minister A": a reception of people
+    // (not "received a letter from A")
+    let received_people = |trig: usize| {
+        let group = s.w(trig + 1) == "the" && group_of(s, trig + 2).is_some();
+        let person = (trig + 1..n.min(trig + 6))
+            .find(|&q| {
+                ent_of(s, x, q).is_some() || !surface(s, x, q).starts_with(char::is_uppercase)
+            })
+            .and_then(|q| ent_of(s, x, q))
+            .is_some_and(|e| x.entities[e].etype == EntityType::Person);
+        group || person
+    };
+    let Some((trig, phrase)) = (0..n)
+        .filter(|&i| starts_phrase(&MEET_FIRST, MEET.iter().copied(), s.w(i)))
+        .filter_map(|i| MEET.iter().find(|p| s.matches(i, p)).map(|p| (i, *p)))
+        .find(|&(i, p)| {
+            (p != ["meeting"] || named_meeting(i)) && (p != ["received"] || received_people(i))
+        })
+        .or_else(|| gapped.map(|i| (i, &["talks", "with"][..])))
+    else {
+        return;
+    };
+    if blocked(s, trig, false) {
+        return;
+    }
+    // "talks with X would continue": talks still to come
+    if ["talks", "meeting", "negotiations", "discussions"].contains(&s.w(trig)) {
+        let after: Vec<&str> = (trig + 1..n.min(trig + 11)).map(|q| s.w(q)).collect();
+        if let Some(m) = after
+            .iter()
+            .position(|w| ["would", "will", "could", "may", "might", "are", "is"].contains(w))
+        {
+            if !after[..m]
+                .iter()
+                .any(|w| ["that", "said", "after", "before", "."].contains(w))
+                && after.get(m + 1).is_some_and(|w| {
+                    [
+                        "continue",
+                        "resume",
+                        "begin",
+                        "start",
+                        "take",
+                        "be",
+                        "due",
+                        "expected",
+                        "planned",
+                        "scheduled",
+                        "set",
+                    ]
+                    .contains(w)
+                })
+            {
+                return;
+            }
+        }
+    }
+    let mut parts: Vec<usize> = Vec::new();
+    // organisations named as the counterpart: "met delegations from the House of
+    // Representatives", "talks with the FARC" (not an organisation that only qualifies a
+    // person's title, nor a news agency)
+    let counterpart = |t: usize| -> bool {
+        t > trig + phrase.len().saturating_sub(1)
+            && t <= trig + phrase.len() + 3
+            && (trig + phrase.len()..t)
+                .all(|q| !matches!(s.w(q), "," | "." | ";" | "in" | "at" | "on"))
+    };
+    for t in 0..n {
+        if let Some(m) = s.at[t] {
+            let mm = &x.mentions[m];
+            let org_ok = mm.etype == EntityType::Organization
+                && counterpart(t)
+                && x.entities[mm.entity]
+                    .gaz
+                    .is_none_or(|_| !mm.rule.starts_with("credit"))
+                && !(t + 1..n.min(t + 6))
+                    .take_while(|&q| !matches!(s.w(q), "," | "." | ";" | "and"))
+                    .any(|q| s.at[q].is_some_and(|m2| x.mentions[m2].etype == EntityType::Person));
+            if mm.etype == EntityType::Person && complement_of_relation(s, x, t) {
+                continue;
+            }
+            if (mm.etype == EntityType::Person || org_ok)
+                && !mm.in_quote
+                && !parts.contains(&mm.entity)
+            {
+                parts.push(mm.entity);
+            }
+        }
+        if ["he", "she"].contains(&s.w(t)) && t < trig && t + 3 >= trig {
+            if let Some(e) = resolve_pronoun(s, sents, x, t) {
+                if !parts.contains(&e) {
+                    parts.insert(0, e);
+                }
+            }
+        }
+    }
+    // "the two leaders were joined by …": the pair named before
+    if (0..n.saturating_sub(1)).any(|t| {
+        ["two", "both"].contains(&s.w(t))
+            && ["leaders", "men", "women", "ministers", "presidents"].contains(&s.w(t + 1))
+    }) {
+        for e in resolve_pair(sents, x, s.idx.saturating_sub(1)) {
+            if !parts.contains(&e) {
+                parts.insert(0, e);
+            }
+        }
+    }
+    // "received the three ministers": the three people an earlier sentence listed
+    if let Some(size) = (0..n).find_map(|t| group_of(s, t).filter(|&k| k >= 3)) {
+        for e in resolve_group(sents, x, s.idx, size) {
+            if !parts.contains(&e) {
+                parts.push(e);
+            }
+        }
+    }
+    // "at the end of the meeting": the meeting an earlier sentence reported, with its host
+    if (1..n).any(|t| {
+        s.w(t - 1) == "the"
+            && MEETING_NOUNS.contains(&s.w(t))
+            && !matches!(s.w(t + 1), "with" | "between")
+    }) {
+        if let Some(h) = earlier_host(sents, x, s.idx) {
+            if !parts.contains(&h) {
+                parts.push(h);
+            }
+        }
+    }
+    // "signed" is a meeting only between people named together (a bare "meeting" was
+    // required to name people when the trigger was chosen)
+    if phrase == ["signed"] {
+        let coordinated_before = coordinated(s, x, trig).len() >= 2;
+        // "The deal was signed … by A and B"
+        let passive_by = trig > 0
+            && ["was", "were", "been"].contains(&s.w(trig - 1))
+            && (trig + 1..n.min(trig + 6)).any(|q| s.w(q) == "by");
+        // "A signed the agreement with B and C"
+        let signed_with = (trig + 1..n.min(trig + 7)).any(|q| s.w(q) == "with");
+        if !(coordinated_before || passive_by || signed_with) {
+            return;
+        }
+    }
+    // the counterparts after "with": "signed the agreement with A and B", "with the two men",
+    // "in separate ceremonies with Turkey and the United Nations"
+    let separate = s.words.iter().any(|w| w == "separate" || w == "separately");
+    let mut with_objs: Vec<usize> = Vec::new();
+    let reach = if separate { n } else { n.min(trig + 12) };
+    if let Some(w) = (trig..reach).find(|&q| s.w(q) == "with") {
+        if s.w(w + 1) == "the"
+            && ["two", "both"].contains(&s.w(w + 2))
+            && ["men", "leaders", "women", "sides", "ministers"].contains(&s.w(w + 3))
+        {
+            with_objs = resolve_pair(sents, x, s.idx.saturating_sub(1));
+        } else {
+            let mut q = w + 1;
+            while q < n && q < w + 14 && !matches!(s.w(q), "." | ";") {
+                if s.w(q) == "," {
+                    // "with the US envoy, Robert Malley": the name after the comma
+                    let person_next = ent_of(s, x, q + 1)
+                        .is_some_and(|e| x.entities[e].etype == EntityType::Person);
+                    if !person_next {
+                        break;
+                    }
+                    q += 1;
+                    continue;
+                }
+                if let Some(e) = ent_of(s, x, q) {
+                    let et = x.entities[e].etype;
+                    let qualifies_person = et == EntityType::Organization
+                        && (q + 1..n.min(q + 6))
+                            .take_while(|&r| !matches!(s.w(r), "," | "." | ";" | "and"))
+                            .any(|r| {
+                                ent_of(s, x, r)
+                                    .is_some_and(|e2| x.entities[e2].etype == EntityType::Person)
+                            });
+                    let located = q > 0 && ["in", "at", "on", "near"].contains(&s.w(q - 1));
+                    // "the US envoy": a name that only qualifies a title
+                    let mut end = q;
+                    while end + 1 < n && ent_of(s, x, end + 1) == Some(e) {
+                        end += 1;
+                    }
+                    let qualifies_title = et != EntityType::Person
+                        && s.w(end + 1).chars().all(char::is_lowercase)
+                        && Gazetteer::bundled().is_role(s.w(end + 1));
+                    let qualifies_person = qualifies_person || qualifies_title;
+                    if et != EntityType::Event
+                        && !qualifies_person
+                        && !located
+                        && !with_objs.contains(&e)
+                    {
+                        with_objs.push(e);
+                    }
+                }
+                q += 1;
+            }
+        }
+    }
+    let subj: Vec<usize> = if phrase[0] == "signed" || separate {
+        subjects(s, sents, x, trig)
+            .into_iter()
+            .filter(|&e| e != usize::MAX)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if phrase[0] == "signed" && !with_objs.is_empty() {
+        for &e in subj.iter().chain(with_objs.iter()) {
+            if !parts.contains(&e) {
+                parts.push(e);
+            }
+        }
+    }
+    // "The United States and the Taliban signed …": coordinated countries or organisations
+    // that are the subject of the meeting verb take part too
+    {
+        let mut k = trig;
+        while k > 0 && AUX.contains(&s.w(k - 1)) {
+            k -= 1;
+        }
+        let subj = coordinated(s, x, k);
+        if subj.len() >= 2
+            && subj
+                .iter()
+                .all(|&e| x.entities[e].etype != EntityType::Person)
+        {
+            for e in subj {
+                if x.entities[e].etype != EntityType::Event && !parts.contains(&e) {
+                    parts.push(e);
+                }
+            }
+        }
+    }
+    if parts.len() < 2 {
+        return;
+    }
+    let place = (0..n).find_map(|t| {
+        let e = ent_of(s, x, t)?;
+        (t > 0 && ["in", "at"].contains(&s.w(t - 1)) && x.entities[e].etype == EntityType::Place)
+            .then_some(e)
+    });
+    let event =
+        (0..n).find_map(|t| ent_of(s, x, t).filter(|&e| x.entities[e].etype == EntityType::Event));
+    let date = sentence_date(article, s);
+    let rule: &'static str = match phrase[0] {
+        "met" | "meets" | "meeting" => "meet.verb",
+        _ if phrase
+            .iter()
+            .any(|w| ["phone", "telephone", "telephoned", "phoned", "call"].contains(w)) =>
+        {
+            "meet.call"
+        }
+        "news" | "press" | "joint" => "meet.news-conference",
+        _ => "meet.talks",
+    };
+    let mi = x.meetings.len();
+    x.meetings.push(Meeting {
+        participants: parts.clone(),
+        place,
+        date,
+        event,
+        sentence: s.idx,
+        rule,
+    });
+    // separate meetings ("in separate ceremonies with …"): each party met the
+    // counterparts, not each other
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if separate && !subj.is_empty() && parts.iter().any(|p| !subj.contains(p)) {
+        for &a in &subj {
+            for &b in parts.iter().filter(|p| !subj.contains(p)) {
+                if a != b {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    } else {
+        for (i, &a) in parts.iter().enumerate() {
+            for &b in &parts[i + 1..] {
+                pairs.push((a, b));
+            }
+        }
+    }
+    for (a, b) in pairs {
+        {
+            x.relations.push(Relation {
+                kind: RelationKind::MetWith,
+                subject: a,
+                object: Some(b),
+                proposal: None,
+                sentence: s.idx,
+                rule,
+                confidence: 0.8,
+                meeting: Some(mi),
+            });
+        }
+    }
+}
+
+/// Nouns for a meeting: "the talks", "the second session".
+pub(super) const MEETING_NOUNS: &[&str] = &[
+    "talks",
+    "meeting",
+    "meetings",
+    "session",
+    "negotiations",
+    "discussions",
+    "summit",
+];
+
+/// The host of talks an earlier sentence reported: "following talks hosted by Malaysian
+/// Prime Minister Anwar Ibrahim"; "X hosted the talks".
+pub(super) fn earlier_host(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> Option<usize> {
+    let host = |e: usize| {
+        matches!(
+            x.entities[e].etype,
+            EntityType::Person | EntityType::Organization
+        )
+    };
+    for s in sents[..upto.min(sents.len())].iter().rev() {
+        let n = s.words.len();
+        for t in 0..n {
+            if !matches!(s.w(t), "hosted" | "hosts") {
+                continue;
+            }
+            if s.w(t + 1) == "by"
+                && (t.saturating_sub(3)..t).any(|q| MEETING_NOUNS.contains(&s.w(q)))
+            {
+                return (t + 2..n.min(t + 8))
+                    .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
+                    .find_map(|q| ent_of(s, x, q).filter(|&e| host(e)));
+            }
+            if (t + 1..n.min(t + 4)).any(|q| MEETING_NOUNS.contains(&s.w(q))) {
+                return coordinated(s, x, t).into_iter().find(|&e| host(e));
+            }
+        }
+    }
+    None
+}
+
+/// "Kenyatta also took part in the talks", "Albusaidi attended the second session": one who
+/// joins the meeting the article reported last meets its participants.
+pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    const JOIN: &[&[&str]] = &[
+        &["took", "part", "in"],
+        &["attended"],
+        &["joined"],
+        &["participated", "in"],
+    ];
+    let n = s.words.len();
+    let Some((t, p)) = (0..n).find_map(|t| JOIN.iter().find(|p| s.matches(t, p)).map(|p| (t, *p)))
+    else {
+        return;
+    };
+    let after = t + p.len();
+    if !(after..n.min(after + 4)).any(|q| MEETING_NOUNS.contains(&s.w(q))) || blocked(s, t, false) {
+        return;
+    }
+    let Some(mi) = x.meetings.iter().rposition(|m| m.sentence <= s.idx) else {
+        return;
+    };
+    let joiners: Vec<usize> = subjects(s, sents, x, t)
+        .into_iter()
+        .filter(|&e| {
+            e != usize::MAX
+                && matches!(
+                    x.entities[e].etype,
+                    EntityType::Person | EntityType::Organization
+                )
+        })
+        .collect();
+    for j in joiners {
+        if x.meetings[mi].participants.contains(&j) {
+            continue;
+        }
+        let others = x.meetings[mi].participants.clone();
+        x.meetings[mi].participants.push(j);
+        for o in others {
+            x.relations.push(Relation {
+                kind: RelationKind::MetWith,
+                subject: o,
+                object: Some(j),
+                proposal: None,
+                sentence: s.idx,
+                rule: "meet.joined",
+                confidence: 0.7,
+                meeting: Some(mi),
+            });
+        }
+    }
+}
+
+pub(super) fn sentence_date(article: &Article, s: &Sent<'_>) -> Option<chrono::NaiveDate> {
+    let anchor = article.published?;
+    for t in 0..s.words.len() {
+        if let Some(m) = month_number(s.w(t)).filter(|_| s.w(t).len() >= 3 && s.w(t) != "may") {
+            if let Ok(d) = s
+                .w(t + 1)
+                .trim_end_matches(|c: char| c.is_alphabetic())
+                .parse::<u32>()
+            {
+                return resolve_month_day(anchor, m, d);
+            }
+        }
+        if s.w(t) == "on" {
+            if let Some(wd) = weekday(s.w(t + 1)) {
+                return Some(resolve_weekday(anchor, wd));
+            }
+        }
+    }
+    None
+}

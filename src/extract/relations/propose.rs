@@ -1,0 +1,468 @@
+//! The proposal frame: "proposed", "called for", "urged … to", "offered", "sought" …;
+//! the agent is the clause's subject or the quote's speaker, and the label is the object
+//! phrase up to the clause's end.
+
+use super::*;
+
+/// Triggers of proposals: the phrase, and whether an entity and "to" come before the object.
+pub(super) const PROPOSE: &[(&[&str], bool)] = &[
+    (&["proposed"], false),
+    (&["proposes"], false),
+    (&["proposing"], false),
+    (&["propose"], false),
+    (&["suggested"], false),
+    (&["called", "for"], false),
+    (&["calls", "for"], false),
+    (&["calling", "for"], false),
+    (&["call", "for"], false),
+    (&["called", "on"], true),
+    (&["urged"], true),
+    (&["pushed", "for"], false),
+    (&["pushing", "for"], false),
+    (&["push", "for"], false),
+    (&["pressed", "for"], false),
+    (&["pressing", "for"], false),
+    (&["offered", "to"], false),
+    (&["offered"], false),
+    (&["demanded"], false),
+    (&["demanding"], false),
+    (&["insisted", "that"], false),
+    (&["raised", "the", "possibility", "of"], false),
+    (&["discussed", "the", "possibility", "of"], false),
+    (&["about", "the", "possibility", "of"], false),
+    (&["pushed"], false),
+    (&["hoped", "for"], false),
+    (&["put", "forward"], false),
+    (&["floated"], false),
+    (&["recommended"], false),
+    (&["advocated"], false),
+    (&["unveiled", "a", "plan"], false),
+    (&["outlined", "a", "plan"], false),
+    (&["presented", "a", "plan"], false),
+    (&["hopes", "for"], false),
+    (&["hope", "for"], false),
+    (&["pressed"], false),
+    (&["asked", "for"], false),
+    (&["asking", "for"], false),
+    (&["asked"], false),
+    (&["sought"], false),
+    (&["seeks"], false),
+    (&["seeking"], false),
+];
+
+pub(super) const LABEL_STOP: &[&str] = &[
+    "which", "while", "but", "as", "so", "saying", "arguing", "adding", "after", "before", "a",
+    "and", "whereas", "who", "although", "though", "because", "when",
+];
+
+pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.words.len();
+    // "accepted the European Union's proposal to normalise relations"
+    for t in 1..n {
+        if !["proposal", "plan", "offer", "initiative", "proposals"].contains(&s.w(t))
+            || !matches!(s.w(t + 1), "to" | "for")
+        {
+            continue;
+        }
+        let Some(p) = (t.saturating_sub(3)..t)
+            .rev()
+            .find(|&q| matches!(s.w(q), "'s" | "’s"))
+        else {
+            continue;
+        };
+        let Some(agent) = p.checked_sub(1).and_then(|q| ent_of(s, x, q)) else {
+            continue;
+        };
+        if x.entities[agent].etype == EntityType::Event {
+            continue;
+        }
+        if let Some(label) = label_from(s, sents, x, t + 2) {
+            x.relations.push(Relation {
+                kind: RelationKind::Proposed,
+                subject: agent,
+                object: None,
+                proposal: Some(label),
+                sentence: s.idx,
+                rule: "propose.possessive",
+                confidence: 0.7,
+                meeting: None,
+            });
+        }
+    }
+    let mut t = 0;
+    while t < n {
+        let first = starts_phrase(&PROPOSE_FIRST, PROPOSE.iter().map(|(p, _)| *p), s.w(t));
+        let Some((phrase, via_to)) = PROPOSE
+            .iter()
+            .filter(|_| first)
+            .find(|(p, _)| s.matches(t, p))
+            .copied()
+        else {
+            // "A prisoner exchange is also under consideration, X and Y said."
+            if s.matches(t, &["under", "consideration"]) {
+                under_consideration(s, sents, x, t);
+            }
+            t += 1;
+            continue;
+        };
+        let mut obj = t + phrase.len();
+        // "asked Kagame to halt …": a request is a proposal only with its "to"
+        if phrase == ["asked"] {
+            match object_then_to(s, x, obj) {
+                Some(k) => obj = k,
+                None => {
+                    t += 1;
+                    continue;
+                }
+            }
+        }
+        // "pushed during the night for …"; "pushed a 'freeze for freeze' formula";
+        // "pressed them to agree a truce"
+        if phrase == ["pushed"] || phrase == ["pressed"] {
+            match (obj..n.min(obj + 7)).find(|&k| s.w(k) == "for") {
+                Some(f)
+                    if (obj..f).all(|k| {
+                        !matches!(s.w(k), "," | "\"" | "“" | "”") && ent_of(s, x, k).is_none()
+                    }) =>
+                {
+                    obj = f + 1
+                }
+                _ if ["a", "an", "the"].contains(&s.w(obj)) => {}
+                _ => match object_then_to(s, x, obj) {
+                    Some(k) => obj = k,
+                    None => {
+                        t += 1;
+                        continue;
+                    }
+                },
+            }
+        }
+        // "sought outside mediation", not "sought to calm" (an aim) nor "sought asylum"
+        if matches!(phrase, ["sought"] | ["seeks"] | ["seeking"])
+            && (matches!(
+                s.w(obj),
+                "to" | "by"
+                    | "out"
+                    | "asylum"
+                    | "refuge"
+                    | "shelter"
+                    | "comment"
+                    | "help"
+                    | "treatment"
+                    | "re-election"
+                    | "office"
+                    | ","
+                    | "."
+            ) || ent_of(s, x, obj).is_some())
+        {
+            t += 1;
+            continue;
+        }
+        if via_to {
+            if let Some(k) = (obj..n.min(obj + 12)).find(|&k| s.w(k) == "to") {
+                obj = k + 1;
+            }
+        }
+        if s.w(obj) == "that" {
+            obj += 1;
+        }
+        if blocked(s, t, true) || x.sentences[s.idx].tokens.is_empty() {
+            t += 1;
+            continue;
+        }
+        // "have been urged by Washington to withdraw": the agent follows "by"
+        let passive_by = t > 0
+            && ["been", "was", "were", "is", "are", "being"].contains(&s.w(t - 1))
+            && s.w(t + phrase.len()) == "by";
+        let mut agents = if passive_by {
+            coordinated(
+                s,
+                x,
+                (t + phrase.len() + 1..n.min(t + phrase.len() + 6))
+                    .find(|&q| ent_of(s, x, q).is_some() && ent_of(s, x, q + 1).is_none())
+                    .map_or(t, |q| q + 1),
+            )
+        } else {
+            subjects(s, sents, x, t)
+        };
+        if agents == [usize::MAX] {
+            t += 1;
+            continue;
+        }
+        if agents.is_empty() {
+            agents = attribution(s, sents, x);
+        }
+        agents.retain(|&a| x.entities[a].etype != EntityType::Event);
+        if s.w(obj) == "for" {
+            t += 1;
+            continue;
+        }
+        let label = label_from(s, sents, x, obj);
+        for label in label.iter().flat_map(|l| split_coordinated(l)) {
+            for &a in &agents {
+                x.relations.push(Relation {
+                    kind: RelationKind::Proposed,
+                    subject: a,
+                    object: None,
+                    proposal: Some(label.clone()),
+                    sentence: s.idx,
+                    rule: "propose.trigger",
+                    confidence: 0.75,
+                    meeting: None,
+                });
+            }
+        }
+        t = obj.max(t + 1);
+    }
+}
+
+/// Where the action starts after "asked X to", "pressed them to": the word after "to", when
+/// only names or words for the parties stand between the verb and "to".
+pub(super) fn object_then_to(s: &Sent<'_>, x: &Extraction, obj: usize) -> Option<usize> {
+    let n = s.words.len();
+    let to = (obj..n.min(obj + 8)).find(|&k| s.w(k) == "to")?;
+    let parties = [
+        "them",
+        "him",
+        "her",
+        "both",
+        "the",
+        "two",
+        "all",
+        "sides",
+        "leaders",
+        "parties",
+        "governments",
+        "and",
+    ];
+    (to > obj
+        && (obj..to).all(|k| ent_of(s, x, k).is_some() || parties.contains(&s.w(k)))
+        && s.w(to + 1).chars().all(char::is_alphabetic)
+        && ent_of(s, x, to + 1).is_none())
+    .then_some(to + 1)
+}
+
+/// The speaker of a quotation or report: "…, X said."; "“…,” X told reporters".
+pub(super) fn attribution(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction) -> Vec<usize> {
+    let n = s.words.len();
+    for t in 0..n {
+        if crate::extract::lexicon::SPEECH_VERBS.contains(&s.w(t)) {
+            let before = coordinated(s, x, t);
+            if !before.is_empty() {
+                return before;
+            }
+            if let Some(e) = ent_of(s, x, t + 1) {
+                return vec![e];
+            }
+            if t > 0 && ["he", "she"].contains(&s.w(t - 1)) {
+                return resolve_pronoun(s, sents, x, t - 1).into_iter().collect();
+            }
+        }
+    }
+    // a quotation whose speaker opens the next sentence: "“…,” Mr" / "Mr Kerry told …"
+    if let Some(next) = sents.get(s.idx + 1) {
+        if let Some(v) = (1..next.words.len().min(6))
+            .find(|&t| crate::extract::lexicon::SPEECH_VERBS.contains(&next.w(t)))
+        {
+            let c = coordinated(next, x, v);
+            if !c.is_empty() && s.words.iter().any(|w| w == "“" || w == "\"") {
+                return c;
+            }
+        }
+    }
+    Vec::new()
+}
+
+pub(super) fn under_consideration(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction, t: usize) {
+    let verb = (0..t)
+        .rev()
+        .find(|&k| ["is", "are", "was", "were"].contains(&s.w(k)));
+    let Some(v) = verb else { return };
+    let start = (0..v)
+        .rev()
+        .find(|&k| [",", ";", "“", "\""].contains(&s.w(k)))
+        .map_or(0, |k| k + 1);
+    let words: Vec<&str> = (start..v)
+        .map(|k| &s.text[x.sentences[s.idx].tokens[k].span.clone()])
+        .collect();
+    let label = clean_label(&words);
+    let agents = attribution(s, sents, x);
+    if let Some(label) = label {
+        for a in agents {
+            x.relations.push(Relation {
+                kind: RelationKind::Proposed,
+                subject: a,
+                object: None,
+                proposal: Some(label.clone()),
+                sentence: s.idx,
+                rule: "propose.under-consideration",
+                confidence: 0.7,
+                meeting: None,
+            });
+        }
+    }
+}
+
+pub(super) fn label_from(
+    s: &Sent<'_>,
+    sents: &[Sent<'_>],
+    x: &Extraction,
+    obj: usize,
+) -> Option<String> {
+    let toks = &x.sentences[s.idx].tokens;
+    let mut words: Vec<String> = Vec::new();
+    // inside a quotation already? then a straight quote closes it
+    let before: Vec<&str> = (0..obj).map(|k| s.w(k)).collect();
+    let straight = before.iter().filter(|w| **w == "\"").count();
+    let opened =
+        before.iter().filter(|w| **w == "“").count() > before.iter().filter(|w| **w == "”").count();
+    let outer_quoted = straight % 2 == 1 || opened;
+    let mut quoted = false;
+    let mut aside = false;
+    #[allow(clippy::needless_range_loop)] // k also indexes the words and looks ahead
+    for k in obj..s.words.len() {
+        let w = s.w(k);
+        // ", and possibly China,": an aside inside the object
+        if aside {
+            if w == "," {
+                aside = false;
+            }
+            continue;
+        }
+        if !quoted
+            && w == ","
+            && ["and", "or"].contains(&s.w(k + 1))
+            && ["possibly", "perhaps", "maybe", "even", "later"].contains(&s.w(k + 2))
+        {
+            aside = true;
+            continue;
+        }
+        if w == "\"" && !quoted && outer_quoted {
+            break;
+        }
+        if matches!(w, "“" | "\"") && !quoted {
+            quoted = true;
+            continue;
+        }
+        if matches!(w, "”" | "\"") {
+            if quoted {
+                quoted = false;
+                continue;
+            }
+            break;
+        }
+        if !quoted
+            && ([".", ";", "?", "!", "—", "–", "(", ":"].contains(&w)
+                || (w == "-" && !words.is_empty()))
+        {
+            break;
+        }
+        if !quoted && w == "," && (words.len() >= 4 || LABEL_STOP.contains(&s.w(k + 1))) {
+            break;
+        }
+        // "… on the Arak reactor and said afterwards …": a new verb phrase
+        if !quoted
+            && w == "and"
+            && (crate::extract::lexicon::SPEECH_VERBS.contains(&s.w(k + 1))
+                || ["was", "is", "has", "had", "will", "would"].contains(&s.w(k + 1)))
+        {
+            break;
+        }
+        if words.len() >= 14
+            || (!quoted
+                && !words.is_empty()
+                && [
+                    "before", "after", "ahead", "until", "that", "because", "unless", "while",
+                    "whereas", "when", "which", "who", "as", "so", "saying", "if",
+                ]
+                .contains(&w))
+        {
+            break;
+        }
+        words.push(s.text[toks[k].span.clone()].to_string());
+    }
+    // "it" stands for the last thing the previous sentence named: "… a U.N. arms embargo."
+    if let Some(p) = words
+        .first()
+        .filter(|w| *w == "it")
+        .and_then(|_| sents.get(s.idx.checked_sub(1)?))
+    {
+        if let Some(d) = (0..p.words.len())
+            .rev()
+            .find(|&k| ["a", "an", "the"].contains(&p.w(k)))
+        {
+            let ptoks = &x.sentences[p.idx].tokens;
+            let np: Vec<String> = (d + 1..p.words.len())
+                .filter(|&k| x.sentences[p.idx].tokens[k].word)
+                .map(|k| p.text[ptoks[k].span.clone()].to_string())
+                .take(5)
+                .collect();
+            if !np.is_empty() {
+                words.splice(0..1, np);
+            }
+        }
+    }
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    clean_label(&refs)
+}
+
+/// "X, along with Y", "X and the Y": one proposal each (not inside quotations).
+pub(super) fn split_coordinated(label: &str) -> Vec<String> {
+    if label.contains('“') || label.contains('"') {
+        return vec![label.to_string()];
+    }
+    let mut parts = vec![label.to_string()];
+    for sep in [
+        ", along with ",
+        " along with ",
+        " as well as ",
+        " and the ",
+        " and a ",
+        " and an ",
+    ] {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    parts
+        .into_iter()
+        .filter_map(|p| clean_label(&p.split(' ').collect::<Vec<_>>()))
+        .filter(|p| p.split(' ').count() >= 2 || p.len() > 6)
+        .collect()
+}
+
+pub(super) fn clean_label(words: &[&str]) -> Option<String> {
+    let mut w = words.to_vec();
+    while w
+        .first()
+        .is_some_and(|f| ["a", "an", "the", "that", "to", "A", "An", "The"].contains(f))
+    {
+        w.remove(0);
+    }
+    while w
+        .last()
+        .is_some_and(|l| [",", "and", "or", "the", "a"].contains(l))
+    {
+        w.pop();
+    }
+    // "outside mediation for months": how long it has been sought is no part of it
+    if w.len() > 2
+        && w[w.len() - 2] == "for"
+        && ["days", "weeks", "months", "years", "decades"].contains(&w[w.len() - 1])
+    {
+        w.truncate(w.len() - 2);
+    }
+    if w.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    for (i, t) in w.iter().enumerate() {
+        let attach = i > 0 && (t.starts_with('\'') || t.starts_with('’') || *t == "," || *t == "%");
+        if i > 0 && !attach {
+            out.push(' ');
+        }
+        out.push_str(t);
+    }
+    Some(out)
+}
