@@ -10,6 +10,7 @@
 //!   subject (through relative clauses, pronouns, "the two leaders") or the quote's speaker,
 //!   and the label is the object phrase up to the clause's end.
 
+use crate::extract::lexicon::Words;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -47,79 +48,9 @@ impl Sent<'_> {
     }
 }
 
-const MODAL: &[&str] = &[
-    "will",
-    "would",
-    "'ll",
-    "could",
-    "may",
-    "might",
-    "should",
-    "shall",
-    "expected",
-    "plans",
-    "planned",
-    "plan",
-    "hopes",
-    "hope",
-    "wants",
-    "set",
-    "due",
-    "scheduled",
-    "going",
-    "intends",
-    "aims",
-];
-const NEGATION: &[&str] = &[
-    "not",
-    "never",
-    "n't",
-    "no",
-    "refused",
-    "declined",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "rejected",
-    "denied",
-    "without",
-];
-const AUX: &[&str] = &[
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "also",
-    "instead",
-    "repeatedly",
-    "long",
-    "already",
-    "now",
-    "again",
-    "later",
-    "then",
-    "still",
-    "jointly",
-    "reportedly",
-    "both",
-    "himself",
-    "herself",
-    "had",
-    "would",
-    "will",
-    "once",
-    "previously",
-    "earlier",
-    "strongly",
-    "publicly",
-    "privately",
-    "formally",
-];
+static MODAL: Words = Words::data(include_str!("../../data/lexicon/modal.txt"));
+static NEGATION: Words = Words::data(include_str!("../../data/lexicon/negation.txt"));
+static AUX: Words = Words::data(include_str!("../../data/lexicon/aux.txt"));
 
 fn blocked(s: &Sent<'_>, trig: usize, allow_modal: bool) -> bool {
     // look back at most four words, and not past the start of the clause

@@ -3,6 +3,7 @@
 //! Sentence ends are found at `.`, `!` and `?` (with closing quotes) before a capital,
 //! quote or digit, except after abbreviations news uses ("Mr", "Jan.", "U.S.", initials).
 
+use crate::extract::lexicon::Words;
 use std::ops::Range;
 
 /// A token: a word (letters, digits, inner `'`, `-`, `.` as in "U.S.") or one punctuation mark.
@@ -14,12 +15,7 @@ pub struct Token {
     pub word: bool,
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "maj", "capt", "sgt", "rev",
-    "sen", "rep", "gov", "prof", "no", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.n",
-    "u.k", "e.u", "a.m", "p.m", "approx", "est", "dept", "ft", "pct", "bln", "mln",
-];
+static ABBREVIATIONS: Words = Words::data(include_str!("../../data/lexicon/abbreviations.txt"));
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()

@@ -3,35 +3,8 @@
 
 use super::*;
 
-pub(super) const BACK_VERBS: &[&str] = &[
-    "backs",
-    "backed",
-    "back",
-    "backing",
-    "supports",
-    "supported",
-    "support",
-    "sponsor",
-    "sponsors",
-    "sponsored",
-    "arms",
-    "funds",
-    "funded",
-    "finances",
-    "financed",
-    "lend",
-    "lent",
-    "loaned",
-    "bankrolled",
-    "bankrolls",
-    "allied",
-    "sided",
-    "arming",
-    "funding",
-    "financing",
-    "bankrolling",
-    "sponsoring",
-];
+pub(super) static BACK_VERBS: Words =
+    Words::data(include_str!("../../../data/lexicon/back_verbs.txt"));
 
 pub(super) fn push_backs(
     x: &mut Extraction,
@@ -303,35 +276,8 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
         }
     }
     // supplies: "Turkey, which has supplied drones to Ukraine"
-    const SUPPLY: &[&str] = &[
-        "supplied",
-        "supplies",
-        "sent",
-        "sends",
-        "delivered",
-        "delivers",
-        "provided",
-        "provides",
-        "shipped",
-        "sold",
-        "gives",
-        "gave",
-        "grants",
-        "granted",
-    ];
-    const MATERIEL: &[&str] = &[
-        "weapons",
-        "arms",
-        "drones",
-        "missiles",
-        "tanks",
-        "ammunition",
-        "artillery",
-        "jets",
-        "rockets",
-        "munitions",
-        "equipment",
-    ];
+    static SUPPLY: Words = Words::data(include_str!("../../../data/lexicon/supply.txt"));
+    static MATERIEL: Words = Words::data(include_str!("../../../data/lexicon/materiel.txt"));
     // "military aid", "financial support": help that arms or funds
     let materiel = |q: usize| {
         MATERIEL.contains(&s.w(q))

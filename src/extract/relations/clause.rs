@@ -77,57 +77,12 @@ pub(super) fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> V
 }
 
 /// What is backed when it is no one: "supports the plan", "backed the deal".
-pub(super) const BACKED_THINGS: &[&str] = &[
-    "plan",
-    "plans",
-    "proposal",
-    "proposals",
-    "idea",
-    "deal",
-    "initiative",
-    "bid",
-    "call",
-    "calls",
-    "effort",
-    "efforts",
-    "resolution",
-    "agreement",
-    "move",
-    "decision",
-    "measure",
-    "measures",
-    "truce",
-    "ceasefire",
-    "talks",
-    "process",
-    "framework",
-    "roadmap",
-    "position",
-    "demand",
-    "demands",
-    "request",
-    "law",
-    "bill",
-    "motion",
-    "policy",
-    "candidacy",
-    "sanctions",
-];
+pub(super) static BACKED_THINGS: Words =
+    Words::data(include_str!("../../../data/lexicon/backed_things.txt"));
 
 /// Plural nouns for people named together before: "the three ministers".
-pub(super) const GROUP_NOUNS: &[&str] = &[
-    "ministers",
-    "leaders",
-    "men",
-    "women",
-    "presidents",
-    "envoys",
-    "delegates",
-    "negotiators",
-    "diplomats",
-    "officials",
-    "premiers",
-];
+pub(super) static GROUP_NOUNS: Words =
+    Words::data(include_str!("../../../data/lexicon/group_nouns.txt"));
 
 /// "three ministers" at token `t`: how many people a number and a group noun stand for.
 pub(super) fn group_of(s: &Sent<'_>, t: usize) -> Option<usize> {
@@ -256,39 +211,8 @@ pub(super) fn role_description(s: &Sent<'_>, x: &Extraction, end: usize) -> Opti
 }
 
 /// Nouns that relate a person to another: "adviser to Prime Minister X", "wife of X".
-pub(super) const RELATIONAL: &[&str] = &[
-    "adviser",
-    "advisor",
-    "aide",
-    "aides",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "envoy",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "deputy",
-    "assistant",
-    "ally",
-    "allies",
-    "rival",
-    "successor",
-    "predecessor",
-    "lawyer",
-    "lawyers",
-    "representative",
-    "emissary",
-    "confidant",
-    "loyalist",
-    "loyalists",
-    "critic",
-    "critics",
-    "opponent",
-];
+pub(super) static RELATIONAL: Words =
+    Words::data(include_str!("../../../data/lexicon/relational.txt"));
 
 /// Whether the person mention at token `t` is only the complement of a relational noun
 /// ("national security adviser to Prime Minister Abiy Ahmed"): not a party to the meeting.
@@ -337,32 +261,11 @@ pub(super) fn definite_event(x: &Extraction, head: &str) -> Option<usize> {
 }
 
 /// Prepositions: a name after one is no subject.
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "from", "to", "with", "by", "for", "of", "into", "after", "before", "since",
-    "during", "between", "among", "against", "about", "over", "under",
-];
+pub(super) static PREPOSITIONS: Words =
+    Words::data(include_str!("../../../data/lexicon/prepositions.txt"));
 
 /// Verbs that pass their subject to an infinitive ("agreed to lend").
-pub(super) const CONTROL: &[&str] = &[
-    "agreed",
-    "decided",
-    "pledged",
-    "promised",
-    "voted",
-    "moved",
-    "continued",
-    "began",
-    "sought",
-    "tried",
-    "vowed",
-    "offered",
-    "refused",
-    "wants",
-    "wanted",
-    "intends",
-    "plans",
-    "hopes",
-];
+pub(super) static CONTROL: Words = Words::data(include_str!("../../../data/lexicon/control.txt"));
 
 /// The first entity of a sentence that is not a possessor ("Colombia's FARC guerrillas" → FARC).
 pub(super) fn sentence_subject(s: &Sent<'_>, x: &Extraction) -> Option<usize> {

@@ -377,15 +377,8 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
 }
 
 /// Nouns for a meeting: "the talks", "the second session".
-pub(super) const MEETING_NOUNS: &[&str] = &[
-    "talks",
-    "meeting",
-    "meetings",
-    "session",
-    "negotiations",
-    "discussions",
-    "summit",
-];
+pub(super) static MEETING_NOUNS: Words =
+    Words::data(include_str!("../../../data/lexicon/meeting_nouns.txt"));
 
 /// The host of talks an earlier sentence reported: "following talks hosted by Malaysian
 /// Prime Minister Anwar Ibrahim"; "X hosted the talks".

@@ -50,10 +50,8 @@ pub(super) const PROPOSE: &[(&[&str], bool)] = &[
     (&["seeking"], false),
 ];
 
-pub(super) const LABEL_STOP: &[&str] = &[
-    "which", "while", "but", "as", "so", "saying", "arguing", "adding", "after", "before", "a",
-    "and", "whereas", "who", "although", "though", "because", "when",
-];
+pub(super) static LABEL_STOP: Words =
+    Words::data(include_str!("../../../data/lexicon/label_stop.txt"));
 
 pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.words.len();
