@@ -12,9 +12,6 @@
 
 use crate::extract::lexicon::Words;
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashSet;
 
 mod back;
 mod clause;
@@ -26,6 +23,7 @@ use clause::*;
 use meet::*;
 use propose::*;
 
+use super::frames::{Starts, MEET, PROPOSE};
 use super::gazetteer::{EntryKind, Gazetteer};
 use super::{Entity, EntityType, Extraction, Meeting, Relation, RelationKind};
 use crate::ingest::{month_number, resolve_month_day, resolve_weekday, weekday, Article};
@@ -147,22 +145,6 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
             && a.proposal == b.proposal
     });
 }
-
-/// Whether `word` is the first word of one of `phrases` (their first words gathered in
-/// `first` on first use): most tokens start none, and trying every phrase at every token
-/// was a tenth of extraction time.
-fn starts_phrase(
-    first: &OnceLock<FxHashSet<&'static str>>,
-    phrases: impl Iterator<Item = &'static [&'static str]>,
-    word: &str,
-) -> bool {
-    first
-        .get_or_init(|| phrases.filter_map(|p| p.first().copied()).collect())
-        .contains(word)
-}
-
-static MEET_FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-static PROPOSE_FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
 
 fn ent_of(s: &Sent<'_>, x: &Extraction, ti: usize) -> Option<usize> {
     s.at.get(ti)

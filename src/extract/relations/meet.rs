@@ -5,56 +5,6 @@
 
 use super::*;
 
-pub(super) const MEET: &[&[&str]] = &[
-    &["met"],
-    &["meets"],
-    &["meeting", "with"],
-    &["held", "talks"],
-    &["talks", "with"],
-    &["talks", "between"],
-    &["news", "conference", "with"],
-    &["press", "conference", "with"],
-    &["joint", "news", "conference"],
-    &["spoke", "by", "phone"],
-    &["spoke", "by", "telephone"],
-    &["spoke", "on", "the", "phone"],
-    &["telephoned"],
-    &["phoned"],
-    &["phone", "call"],
-    &["telephone", "call"],
-    &["joined"],
-    &["sat", "across"],
-    &["shook", "hands"],
-    &["shake", "hands"],
-    &["hosted"],
-    &["negotiating", "with"],
-    &["negotiations", "with"],
-    &["been", "negotiating"],
-    &["embraced"],
-    &["attended", "by"],
-    &["after", "talks"],
-    &["signed", "the", "deal"],
-    &["to", "join"],
-    &["join"],
-    &["joins"],
-    &["negotiating", "table"],
-    &["signed"],
-    &["meeting"],
-    &["spoke", "with"],
-    &["talked", "with"],
-    &["conferred", "with"],
-    &["consulted", "with"],
-    &["discussions", "with"],
-    &["video", "call", "with"],
-    &["sat", "down", "with"],
-    &["sit", "down", "with"],
-    &["began", "talks"],
-    &["opened", "talks"],
-    &["resumed", "talks"],
-    &["begin", "talks"],
-    &["received"],
-];
-
 pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.words.len();
     // "talks on Tuesday with", "a final dinner with", "a working lunch between"
@@ -93,16 +43,17 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
             .is_some_and(|e| x.entities[e].etype == EntityType::Person);
         group || person
     };
-    let Some((trig, phrase)) = (0..n)
-        .filter(|&i| starts_phrase(&MEET_FIRST, MEET.iter().copied(), s.w(i)))
-        .filter_map(|i| MEET.iter().find(|p| s.matches(i, p)).map(|p| (i, *p)))
-        .find(|&(i, p)| {
-            (p != ["meeting"] || named_meeting(i)) && (p != ["received"] || received_people(i))
+    let Some((trig, trigger)) = (0..n)
+        .filter_map(|i| MEET.first_at(s.w(i), |p| s.matches(i, p)).map(|t| (i, t)))
+        .find(|&(i, t)| {
+            (t.words != ["meeting"] || named_meeting(i))
+                && (t.words != ["received"] || received_people(i))
         })
-        .or_else(|| gapped.map(|i| (i, &["talks", "with"][..])))
+        .or_else(|| Some((gapped?, MEET.find(&["talks", "with"])?)))
     else {
         return;
     };
+    let phrase: &[&str] = &trigger.words;
     if blocked(s, trig, false) {
         return;
     }
@@ -322,17 +273,7 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     let event =
         (0..n).find_map(|t| ent_of(s, x, t).filter(|&e| x.entities[e].etype == EntityType::Event));
     let date = sentence_date(article, s);
-    let rule: &'static str = match phrase[0] {
-        "met" | "meets" | "meeting" => "meet.verb",
-        _ if phrase
-            .iter()
-            .any(|w| ["phone", "telephone", "telephoned", "phoned", "call"].contains(w)) =>
-        {
-            "meet.call"
-        }
-        "news" | "press" | "joint" => "meet.news-conference",
-        _ => "meet.talks",
-    };
+    let rule = trigger.rule;
     let mi = x.meetings.len();
     x.meetings.push(Meeting {
         participants: parts.clone(),
@@ -369,7 +310,7 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
                 proposal: None,
                 sentence: s.idx,
                 rule,
-                confidence: 0.8,
+                confidence: trigger.confidence,
                 meeting: Some(mi),
             });
         }

@@ -4,52 +4,6 @@
 
 use super::*;
 
-/// Triggers of proposals: the phrase, and whether an entity and "to" come before the object.
-pub(super) const PROPOSE: &[(&[&str], bool)] = &[
-    (&["proposed"], false),
-    (&["proposes"], false),
-    (&["proposing"], false),
-    (&["propose"], false),
-    (&["suggested"], false),
-    (&["called", "for"], false),
-    (&["calls", "for"], false),
-    (&["calling", "for"], false),
-    (&["call", "for"], false),
-    (&["called", "on"], true),
-    (&["urged"], true),
-    (&["pushed", "for"], false),
-    (&["pushing", "for"], false),
-    (&["push", "for"], false),
-    (&["pressed", "for"], false),
-    (&["pressing", "for"], false),
-    (&["offered", "to"], false),
-    (&["offered"], false),
-    (&["demanded"], false),
-    (&["demanding"], false),
-    (&["insisted", "that"], false),
-    (&["raised", "the", "possibility", "of"], false),
-    (&["discussed", "the", "possibility", "of"], false),
-    (&["about", "the", "possibility", "of"], false),
-    (&["pushed"], false),
-    (&["hoped", "for"], false),
-    (&["put", "forward"], false),
-    (&["floated"], false),
-    (&["recommended"], false),
-    (&["advocated"], false),
-    (&["unveiled", "a", "plan"], false),
-    (&["outlined", "a", "plan"], false),
-    (&["presented", "a", "plan"], false),
-    (&["hopes", "for"], false),
-    (&["hope", "for"], false),
-    (&["pressed"], false),
-    (&["asked", "for"], false),
-    (&["asking", "for"], false),
-    (&["asked"], false),
-    (&["sought"], false),
-    (&["seeks"], false),
-    (&["seeking"], false),
-];
-
 pub(super) static LABEL_STOP: Words =
     Words::data(include_str!("../../../data/lexicon/label_stop.txt"));
 
@@ -89,13 +43,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     }
     let mut t = 0;
     while t < n {
-        let first = starts_phrase(&PROPOSE_FIRST, PROPOSE.iter().map(|(p, _)| *p), s.w(t));
-        let Some((phrase, via_to)) = PROPOSE
-            .iter()
-            .filter(|_| first)
-            .find(|(p, _)| s.matches(t, p))
-            .copied()
-        else {
+        let Some(trigger) = PROPOSE.first_at(s.w(t), |p| s.matches(t, p)) else {
             // "A prisoner exchange is also under consideration, X and Y said."
             if s.matches(t, &["under", "consideration"]) {
                 under_consideration(s, sents, x, t);
@@ -103,6 +51,8 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             t += 1;
             continue;
         };
+        let phrase: &[&str] = &trigger.words;
+        let via_to = trigger.starts == Starts::AfterTo;
         let mut obj = t + phrase.len();
         // "asked Kagame to halt …": a request is a proposal only with its "to"
         if phrase == ["asked"] {
@@ -204,8 +154,8 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                     object: None,
                     proposal: Some(label.clone()),
                     sentence: s.idx,
-                    rule: "propose.trigger",
-                    confidence: 0.75,
+                    rule: trigger.rule,
+                    confidence: trigger.confidence,
                     meeting: None,
                 });
             }

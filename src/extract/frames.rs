@@ -1,0 +1,179 @@
+//! Trigger tables of the relation frames, as data: `data/frames/meet.txt` and
+//! `data/frames/propose.txt`, one trigger phrase a line with its rule id, confidence and
+//! where the frame's argument starts. The frames (`relations/meet.rs`,
+//! `relations/propose.rs`) are the mechanism; a new phrasing of a known construction is
+//! a line here, not code.
+//!
+//! A line is `rule confidence starts phrase…` (whitespace between columns; `#` starts a
+//! comment): `rule` is the id recorded on every relation the line gives (`meet.talks`),
+//! `confidence` a number in 0–1, `starts` either `object` (the argument follows the
+//! phrase) or `after-to` (it follows the "to" after the parties: "urged both sides to
+//! …"), and the phrase is lower-case words as the tokenizer splits them. Lines are tried
+//! in order: the first that matches at a word wins.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+use super::lexicon::entries;
+
+/// Where a frame's argument starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Starts {
+    /// Right after the phrase.
+    Object,
+    /// After the "to" that follows the parties.
+    AfterTo,
+}
+
+/// One trigger phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trigger {
+    /// The rule id of what it gives.
+    pub rule: &'static str,
+    /// How sure a relation it gives is.
+    pub confidence: f32,
+    /// Where the argument starts.
+    pub starts: Starts,
+    /// The phrase's words.
+    pub words: Vec<&'static str>,
+}
+
+/// A trigger table read from a data file on first use.
+#[derive(Debug)]
+pub struct Triggers {
+    name: &'static str,
+    text: &'static str,
+    table: OnceLock<(Vec<Trigger>, FxHashSet<&'static str>)>,
+}
+
+/// Reads one line of a table.
+fn parse_line(line: &'static str) -> Result<Trigger, String> {
+    let mut cols = line.split_whitespace();
+    let rule = cols.next().ok_or("no rule id")?;
+    let confidence: f32 = cols
+        .next()
+        .and_then(|c| c.parse().ok())
+        .filter(|c| (0.0..=1.0).contains(c))
+        .ok_or("the confidence is not a number in 0-1")?;
+    let starts = match cols.next() {
+        Some("object") => Starts::Object,
+        Some("after-to") => Starts::AfterTo,
+        _ => return Err("the third column is neither `object` nor `after-to`".into()),
+    };
+    let words: Vec<&'static str> = cols.collect();
+    if words.is_empty() {
+        return Err("no phrase".into());
+    }
+    if words.iter().any(|w| w.chars().any(char::is_uppercase)) {
+        return Err("a phrase is written in lower case".into());
+    }
+    Ok(Trigger {
+        rule,
+        confidence,
+        starts,
+        words,
+    })
+}
+
+impl Triggers {
+    /// The table in `text` (the contents of `data/frames/{name}`).
+    pub const fn data(name: &'static str, text: &'static str) -> Self {
+        Triggers {
+            name,
+            text,
+            table: OnceLock::new(),
+        }
+    }
+
+    /// Reads the table; a line it cannot read names the file and the line.
+    pub fn parse(&self) -> Result<Vec<Trigger>, String> {
+        entries(self.text)
+            .map(|l| parse_line(l).map_err(|e| format!("data/frames/{}: {l:?}: {e}", self.name)))
+            .collect()
+    }
+
+    fn table(&self) -> &(Vec<Trigger>, FxHashSet<&'static str>) {
+        self.table.get_or_init(|| {
+            // the tables are compiled in and checked by a test, so this cannot fail in a
+            // release; should it, the frame finds nothing rather than stopping
+            let all = self.parse().unwrap_or_default();
+            let first = all
+                .iter()
+                .filter_map(|t| t.words.first().copied())
+                .collect();
+            (all, first)
+        })
+    }
+
+    /// Every trigger, in order.
+    pub fn all(&self) -> &[Trigger] {
+        &self.table().0
+    }
+
+    /// Whether some trigger starts with `word` (most words start none: trying every
+    /// phrase at every word was a tenth of extraction time).
+    pub fn starts(&self, word: &str) -> bool {
+        self.table().1.contains(word)
+    }
+
+    /// The first trigger whose words `matches` accepts, when `word` starts one.
+    pub fn first_at(&self, word: &str, matches: impl Fn(&[&str]) -> bool) -> Option<&Trigger> {
+        if !self.starts(word) {
+            return None;
+        }
+        self.all().iter().find(|t| matches(&t.words))
+    }
+
+    /// The trigger whose phrase is `words`.
+    pub fn find(&self, words: &[&str]) -> Option<&Trigger> {
+        self.all().iter().find(|t| t.words == words)
+    }
+}
+
+/// Triggers of meetings.
+pub static MEET: Triggers = Triggers::data("meet.txt", include_str!("../../data/frames/meet.txt"));
+/// Triggers of proposals.
+pub static PROPOSE: Triggers =
+    Triggers::data("propose.txt", include_str!("../../data/frames/propose.txt"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_reads_and_names_a_bad_line() {
+        for t in [&MEET, &PROPOSE] {
+            let all = t.parse().expect("table reads");
+            assert!(all.len() > 30, "{}: {} triggers", t.name, all.len());
+            let mut seen = std::collections::HashSet::new();
+            for tr in &all {
+                assert!(seen.insert(&tr.words), "{}: {:?} twice", t.name, tr.words);
+                let frame = t.name.trim_end_matches(".txt");
+                assert!(
+                    tr.rule.starts_with(&format!("{frame}.")),
+                    "{}: rule {}",
+                    t.name,
+                    tr.rule
+                );
+            }
+        }
+        assert!(MEET.starts("met") && !MEET.starts("the"));
+        assert_eq!(
+            MEET.find(&["talks", "with"]).map(|t| t.rule),
+            Some("meet.talks")
+        );
+        let bad = Triggers::data(
+            "x.txt",
+            "meet.verb 0.8 object met\nmeet.verb high object met\n",
+        );
+        let e = bad.parse().unwrap_err();
+        assert!(
+            e.starts_with("data/frames/x.txt: \"meet.verb high object met\": the confidence"),
+            "{e}"
+        );
+        assert!(parse_line("propose.x 0.7 later called for").is_err());
+        assert!(parse_line("propose.x 0.7 object Called for").is_err());
+        assert!(parse_line("propose.x 0.7 object").is_err());
+    }
+}
