@@ -7,8 +7,82 @@ use super::*;
 pub(super) static LABEL_STOP: Words =
     Words::data(include_str!("../../../data/lexicon/label_stop.txt"));
 
+/// Words of obligation ("should", "must"): `data/lexicon/deontic.txt`.
+static DEONTIC: Words = Words::data(include_str!("../../../data/lexicon/deontic.txt"));
+
+/// "X said (that) the EU should reassess its relations with Russia": what a speaker says
+/// someone should, must or has to do is put forward by the speaker. The label is the
+/// reported clause, from its subject on.
+pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.words.len();
+    for t in 1..n {
+        // requests are triggers of their own ("urged", "asked", "called")
+        if !crate::extract::lexicon::SPEECH_VERBS.contains(s.w(t))
+            || matches!(
+                s.w(t),
+                "urged" | "asked" | "called" | "denied" | "dismissed"
+            )
+        {
+            continue;
+        }
+        let mut start = t + 1;
+        while s.w(start).ends_with("ly")
+            || s.w(start) == "that"
+            || s.w(start) == "on" && weekday(s.w(start + 1)).is_some()
+        {
+            start += if s.w(start) == "on" { 2 } else { 1 };
+        }
+        let Some(m) = (start + 1..n.min(start + 14))
+            .take_while(|&k| !matches!(s.w(k), "." | ";" | "?" | "“" | "\"" | ":"))
+            .find(|&k| {
+                DEONTIC.contains(s.w(k))
+                    || (matches!(s.w(k), "has" | "have" | "need" | "needs") && s.w(k + 1) == "to")
+            })
+        else {
+            continue;
+        };
+        if blocked(s, t, false)
+            || (start..m).any(|k| matches!(s.w(k), "if" | "whether" | "who" | "which"))
+                && s.w(m - 1) != "then"
+        {
+            continue;
+        }
+        // the speaker stands right before the verb ("Miliband stated"), or is "he"/"she"
+        let mut agents = if ent_of(s, x, t - 1).is_some() {
+            coordinated(s, x, t)
+        } else if ["he", "she"].contains(&s.w(t - 1)) {
+            resolve_pronoun(s, sents, x, t - 1).into_iter().collect()
+        } else {
+            Vec::new()
+        };
+        agents.retain(|&a| {
+            matches!(
+                x.entities[a].etype,
+                EntityType::Person | EntityType::Organization | EntityType::Place
+            )
+        });
+        let Some(label) = label_from(s, sents, x, start) else {
+            continue;
+        };
+        for a in agents {
+            x.relations.push(Relation {
+                kind: RelationKind::Proposed,
+                subject: a,
+                object: None,
+                proposal: Some(label.clone()),
+                sentence: s.idx,
+                rule: "propose.reported-obligation",
+                confidence: 0.6,
+                meeting: None,
+            });
+        }
+        return;
+    }
+}
+
 pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.words.len();
+    reported_obligation(s, sents, x);
     // "accepted the European Union's proposal to normalise relations"
     for t in 1..n {
         if !["proposal", "plan", "offer", "initiative", "proposals"].contains(&s.w(t))
