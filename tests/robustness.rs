@@ -237,6 +237,17 @@ proptest! {
     }
 
     #[test]
+    fn grammar_extraction_keeps_its_promises(choices in prop::collection::vec(any::<u8>(), 0..4000)) {
+        // extraction alone, many more cases a second: PROPTEST_CASES=1000000 for a hunt
+        use newsgraph::extract::{extract, Gazetteer};
+        use newsgraph::ingest::{Article, Metadata};
+        let text = newsgraph::synth::grammar::article(&choices);
+        let a = Article::from_text("story.txt", &text, Metadata::default());
+        a.check().map_err(TestCaseError::fail)?;
+        extract(&a, Gazetteer::bundled()).check(&a).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
     fn dates_never_panic(s in "\\PC{0,40}") {
         let _ = newsgraph::ingest::parse_date(&s);
     }

@@ -7,6 +7,27 @@ use super::*;
 pub(super) static LABEL_STOP: Words =
     Words::data(include_str!("../../../data/lexicon/label_stop.txt"));
 
+/// Records that `agent` put forward `label` in sentence `sentence`.
+pub(super) fn push_proposal(
+    x: &mut Extraction,
+    agent: usize,
+    label: String,
+    sentence: usize,
+    rule: &'static str,
+    confidence: f32,
+) {
+    x.relations.push(Relation {
+        kind: RelationKind::Proposed,
+        subject: agent,
+        object: None,
+        proposal: Some(label),
+        sentence,
+        rule,
+        confidence,
+        meeting: None,
+    });
+}
+
 /// Words of obligation ("should", "must"): `data/lexicon/deontic.txt`.
 static DEONTIC: Words = Words::data(include_str!("../../../data/lexicon/deontic.txt"));
 
@@ -65,16 +86,14 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
             continue;
         };
         for a in agents {
-            x.relations.push(Relation {
-                kind: RelationKind::Proposed,
-                subject: a,
-                object: None,
-                proposal: Some(label.clone()),
-                sentence: s.idx,
-                rule: "propose.reported-obligation",
-                confidence: 0.6,
-                meeting: None,
-            });
+            push_proposal(
+                x,
+                a,
+                label.clone(),
+                s.idx,
+                "propose.reported-obligation",
+                0.6,
+            );
         }
         return;
     }
@@ -103,16 +122,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             continue;
         }
         if let Some(label) = label_from(s, sents, x, t + 2) {
-            x.relations.push(Relation {
-                kind: RelationKind::Proposed,
-                subject: agent,
-                object: None,
-                proposal: Some(label),
-                sentence: s.idx,
-                rule: "propose.possessive",
-                confidence: 0.7,
-                meeting: None,
-            });
+            push_proposal(x, agent, label, s.idx, "propose.possessive", 0.7);
         }
     }
     let mut t = 0;
@@ -222,16 +232,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let label = label_from(s, sents, x, obj);
         for label in label.iter().flat_map(|l| split_coordinated(l)) {
             for &a in &agents {
-                x.relations.push(Relation {
-                    kind: RelationKind::Proposed,
-                    subject: a,
-                    object: None,
-                    proposal: Some(label.clone()),
-                    sentence: s.idx,
-                    rule: trigger.rule,
-                    confidence: trigger.confidence,
-                    meeting: None,
-                });
+                push_proposal(x, a, label.clone(), s.idx, trigger.rule, trigger.confidence);
             }
         }
         t = obj.max(t + 1);
@@ -311,16 +312,14 @@ pub(super) fn under_consideration(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
     let agents = attribution(s, sents, x);
     if let Some(label) = label {
         for a in agents {
-            x.relations.push(Relation {
-                kind: RelationKind::Proposed,
-                subject: a,
-                object: None,
-                proposal: Some(label.clone()),
-                sentence: s.idx,
-                rule: "propose.under-consideration",
-                confidence: 0.7,
-                meeting: None,
-            });
+            push_proposal(
+                x,
+                a,
+                label.clone(),
+                s.idx,
+                "propose.under-consideration",
+                0.7,
+            );
         }
     }
 }
