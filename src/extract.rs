@@ -8,6 +8,7 @@
 //! text, and every relation its sentence, rule and confidence.
 
 mod entities;
+pub mod frames;
 pub mod gazetteer;
 mod invariants;
 mod lexicon;
