@@ -23,7 +23,7 @@ use clause::*;
 use meet::*;
 use propose::*;
 
-use super::frames::{Starts, MEET, PROPOSE};
+use super::frames::{Starts, Trigger, JOIN, MEET, PRESENT, PROPOSE};
 use super::gazetteer::{EntryKind, Gazetteer};
 use super::{Entity, EntityType, Extraction, Meeting, Relation, RelationKind};
 use crate::ingest::{month_number, resolve_month_day, resolve_weekday, weekday, Article};

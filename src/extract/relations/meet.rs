@@ -354,24 +354,17 @@ pub(super) fn earlier_host(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> O
 /// "Kenyatta also took part in the talks", "Albusaidi attended the second session": one who
 /// joins the meeting the article reported last meets its participants.
 pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
-    const JOIN: &[&[&str]] = &[
-        &["took", "part", "in"],
-        &["attended"],
-        &["joined"],
-        &["participated", "in"],
-    ];
     let n = s.words.len();
-    let Some((t, p)) = (0..n).find_map(|t| JOIN.iter().find(|p| s.matches(t, p)).map(|p| (t, *p)))
+    let Some((t, trigger)) =
+        (0..n).find_map(|t| JOIN.first_at(s.w(t), |p| s.matches(t, p)).map(|p| (t, p)))
     else {
+        present_at(s, x);
         return;
     };
-    let after = t + p.len();
+    let after = t + trigger.words.len();
     if !(after..n.min(after + 4)).any(|q| MEETING_NOUNS.contains(&s.w(q))) || blocked(s, t, false) {
         return;
     }
-    let Some(mi) = x.meetings.iter().rposition(|m| m.sentence <= s.idx) else {
-        return;
-    };
     let joiners: Vec<usize> = subjects(s, sents, x, t)
         .into_iter()
         .filter(|&e| {
@@ -382,7 +375,46 @@ pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extractio
                 )
         })
         .collect();
-    for j in joiners {
+    join_last_meeting(s, x, &joiners, trigger);
+}
+
+/// "Also present were A, B and C": everyone named after the phrase joins the last
+/// meeting reported so far.
+fn present_at(s: &Sent<'_>, x: &mut Extraction) {
+    let n = s.words.len();
+    let Some((t, trigger)) = (0..n).find_map(|t| {
+        PRESENT
+            .first_at(s.w(t), |p| s.matches(t, p))
+            .map(|p| (t, p))
+    }) else {
+        return;
+    };
+    let mut joiners: Vec<usize> = Vec::new();
+    for q in t + trigger.words.len()..n {
+        if matches!(s.w(q), "." | ";" | "who" | "which" | "where") {
+            break;
+        }
+        let Some(e) = ent_of(s, x, q) else { continue };
+        let party = match x.entities[e].etype {
+            EntityType::Person | EntityType::Organization => true,
+            // "delegates from Germany": a country through its officials
+            EntityType::Place => s.w(q - 1) == "from",
+            EntityType::Event => false,
+        };
+        if party && !joiners.contains(&e) {
+            joiners.push(e);
+        }
+    }
+    join_last_meeting(s, x, &joiners, trigger);
+}
+
+/// Adds `joiners` to the last meeting reported up to this sentence, each metWith
+/// everyone already there.
+fn join_last_meeting(s: &Sent<'_>, x: &mut Extraction, joiners: &[usize], trigger: &Trigger) {
+    let Some(mi) = x.meetings.iter().rposition(|m| m.sentence <= s.idx) else {
+        return;
+    };
+    for &j in joiners {
         if x.meetings[mi].participants.contains(&j) {
             continue;
         }
@@ -395,8 +427,8 @@ pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extractio
                 object: Some(j),
                 proposal: None,
                 sentence: s.idx,
-                rule: "meet.joined",
-                confidence: 0.7,
+                rule: trigger.rule,
+                confidence: trigger.confidence,
                 meeting: Some(mi),
             });
         }
