@@ -1,6 +1,6 @@
 //! The `news` target without the store: grammar articles (`newsgraph::synth::grammar`)
 //! through layout and extraction only, checking every span and index promise
-//! (`Article::check`, `Extraction::check`). Thousands of runs a second instead of tens,
+//! (`Article::check`, `Extraction::check`). Several times the runs a second of `news`,
 //! so the relation frames see millions of constructions in a session.
 #![no_main]
 
