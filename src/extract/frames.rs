@@ -178,7 +178,7 @@ mod tests {
             "x.txt",
             "meet.verb 0.8 object met\nmeet.verb high object met\n",
         );
-        let e = bad.parse().unwrap_err();
+        let e = bad.parse().expect_err("a confidence that is no number");
         assert!(
             e.starts_with("data/frames/x.txt: \"meet.verb high object met\": the confidence"),
             "{e}"

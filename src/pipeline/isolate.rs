@@ -146,7 +146,7 @@ mod tests {
     #[test]
     fn a_panic_is_caught_with_its_message_and_the_next_call_runs() {
         quiet_panics();
-        let e = catch("extraction", || -> usize { panic!("boom {}", 7) }).unwrap_err();
+        let e = catch("extraction", || -> usize { panic!("boom {}", 7) }).expect_err("caught");
         assert_eq!(e.stage, "extraction");
         assert!(
             e.message.starts_with("boom 7 (at src/pipeline/isolate.rs:"),
@@ -154,7 +154,7 @@ mod tests {
             e.message
         );
         let v: Vec<u8> = Vec::new();
-        let e = catch("graph building", || v[3]).unwrap_err();
+        let e = catch("graph building", || v[3]).expect_err("caught");
         assert!(e.message.contains("index out of bounds"), "{}", e.message);
         assert_eq!(catch("extraction", || 5), Ok(5));
         assert_eq!(GUARDED.with(Cell::get), 0);
