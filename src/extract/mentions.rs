@@ -873,7 +873,26 @@ fn typed(
         out.push(v);
         return;
     }
-    m.etype = if person_cue {
+    // a title before a place's name is the namesake's: "Sultan Qaboos Grand Mosque",
+    // "King Fahd International Airport" are places
+    let named_after = n >= 2 && PLACE_HEADS.contains(&last);
+    if named_after {
+        // the title is part of the place's name
+        if let Some(r) = role.as_deref() {
+            let k = r.split_whitespace().count();
+            if a >= k && ctx.surface(a - k, a).eq_ignore_ascii_case(r) {
+                out.push(new_raw(
+                    ctx,
+                    a - k,
+                    b,
+                    Some(EntityType::Place),
+                    "place.named-after",
+                ));
+                return;
+            }
+        }
+    }
+    m.etype = if person_cue && !named_after {
         Some(EntityType::Person)
     } else if place_context {
         m.rule = "place.cue";
