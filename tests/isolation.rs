@@ -40,6 +40,18 @@ fn folder(dir: &Path) -> PathBuf {
     f
 }
 
+/// Runs `newsgraph ARGS…` with the failpoint set to `marker` (or unset), without
+/// `RUST_BACKTRACE`.
+fn run(args: &[&std::ffi::OsStr], marker: Option<&str>) -> std::process::Output {
+    let mut cmd = bin();
+    cmd.env_remove("RUST_BACKTRACE").args(args);
+    match marker {
+        Some(m) => cmd.env("NEWSGRAPH_FAILPOINT_EXTRACT", m),
+        None => cmd.env_remove("NEWSGRAPH_FAILPOINT_EXTRACT"),
+    };
+    cmd.output().expect("runs")
+}
+
 fn example_count() -> usize {
     fs::read_dir(examples()).expect("examples").count()
 }
@@ -50,12 +62,15 @@ fn the_issues_article_ingests_with_the_examples() {
     let f = folder(dir.path());
     fs::remove_file(f.join("feed.jsonl")).expect("rm");
     let store = dir.path().join("kg");
-    let out = bin()
-        .args(["ingest", "--store"])
-        .arg(&store)
-        .arg(&f)
-        .output()
-        .expect("runs");
+    let out = run(
+        &[
+            "ingest".as_ref(),
+            "--store".as_ref(),
+            store.as_ref(),
+            f.as_ref(),
+        ],
+        None,
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(articles(&store), example_count() + 1);
@@ -73,14 +88,16 @@ fn a_panicking_article_is_named_and_skipped_and_the_rest_is_stored() {
     let dir = tempfile::tempdir().expect("tmp");
     let f = folder(dir.path());
     let store = dir.path().join("kg");
-    let out = bin()
-        .env("NEWSGRAPH_FAILPOINT_EXTRACT", MARKER)
-        .env_remove("RUST_BACKTRACE")
-        .args(["ingest", "--json", "--store"])
-        .arg(&store)
-        .arg(&f)
-        .output()
-        .expect("runs");
+    let out = run(
+        &[
+            "ingest".as_ref(),
+            "--json".as_ref(),
+            "--store".as_ref(),
+            store.as_ref(),
+            f.as_ref(),
+        ],
+        Some(MARKER),
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     let line = format!(
@@ -98,12 +115,15 @@ fn a_panicking_article_is_named_and_skipped_and_the_rest_is_stored() {
     assert_eq!(summary["articles_added"], example_count() + 3, "{summary}");
 
     // the skipped article ingests once the bug is gone, and nothing else is added twice
-    let again = bin()
-        .args(["ingest", "--store"])
-        .arg(&store)
-        .arg(&f)
-        .output()
-        .expect("runs");
+    let again = run(
+        &[
+            "ingest".as_ref(),
+            "--store".as_ref(),
+            store.as_ref(),
+            f.as_ref(),
+        ],
+        None,
+    );
     assert_eq!(again.status.code(), Some(0));
     assert_eq!(articles(&store), example_count() + 4);
 }
@@ -169,21 +189,21 @@ fn rebuild_keeps_an_article_whose_extraction_fails() {
     let dir = tempfile::tempdir().expect("tmp");
     let f = folder(dir.path());
     let store = dir.path().join("kg");
-    let out = bin()
-        .args(["ingest", "--store"])
-        .arg(&store)
-        .arg(&f)
-        .output()
-        .expect("runs");
+    let out = run(
+        &[
+            "ingest".as_ref(),
+            "--store".as_ref(),
+            store.as_ref(),
+            f.as_ref(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     let before = articles(&store);
-    let out = bin()
-        .env("NEWSGRAPH_FAILPOINT_EXTRACT", MARKER)
-        .env_remove("RUST_BACKTRACE")
-        .args(["rebuild", "--store"])
-        .arg(&store)
-        .output()
-        .expect("runs");
+    let out = run(
+        &["rebuild".as_ref(), "--store".as_ref(), store.as_ref()],
+        Some(MARKER),
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     assert!(
