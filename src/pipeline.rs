@@ -205,12 +205,7 @@ impl<'a> Ingester<'a> {
             .collect();
         let mut committed = Vec::new();
         for ((article, iri), x) in new.into_iter().zip(extractions) {
-            let built = x.and_then(|x| {
-                let builder = &mut self.builder;
-                isolate::catch("graph building", || builder.add_article(article, &x, gaz))
-                    .map(|quads| (quads, x))
-            });
-            let (quads, x) = match built {
+            let (quads, x) = match isolate::build(&mut self.builder, article, x, gaz) {
                 Ok(built) => built,
                 Err(failure) if self.keep_failed => {
                     self.failures.push(failure.into_error(article, true));
@@ -369,11 +364,8 @@ pub fn extract_all(
                 summary.unchanged += 1;
                 return Ok(());
             }
-            let built = isolate::extract_isolated(&article, gaz).and_then(|x| {
-                isolate::catch("graph building", || builder.add_article(&article, &x, gaz))
-                    .map(|q| (q, x))
-            });
-            match built {
+            let x = isolate::extract_isolated(&article, gaz);
+            match isolate::build(&mut builder, &article, x, gaz) {
                 Ok((q, x)) => {
                     summary.count(&x);
                     quads.extend(q);

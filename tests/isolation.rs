@@ -52,6 +52,20 @@ fn run(args: &[&std::ffi::OsStr], marker: Option<&str>) -> std::process::Output 
     cmd.output().expect("runs")
 }
 
+/// `newsgraph ingest --store STORE FOLDER` (with `--json` when asked).
+fn ingest(store: &Path, folder: &Path, json: bool, marker: Option<&str>) -> std::process::Output {
+    let mut args: Vec<&std::ffi::OsStr> = vec!["ingest".as_ref()];
+    if json {
+        args.push("--json".as_ref());
+    }
+    args.extend([
+        std::ffi::OsStr::new("--store"),
+        store.as_os_str(),
+        folder.as_os_str(),
+    ]);
+    run(&args, marker)
+}
+
 fn example_count() -> usize {
     fs::read_dir(examples()).expect("examples").count()
 }
@@ -62,15 +76,7 @@ fn the_issues_article_ingests_with_the_examples() {
     let f = folder(dir.path());
     fs::remove_file(f.join("feed.jsonl")).expect("rm");
     let store = dir.path().join("kg");
-    let out = run(
-        &[
-            "ingest".as_ref(),
-            "--store".as_ref(),
-            store.as_ref(),
-            f.as_ref(),
-        ],
-        None,
-    );
+    let out = ingest(&store, &f, false, None);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(articles(&store), example_count() + 1);
@@ -88,16 +94,7 @@ fn a_panicking_article_is_named_and_skipped_and_the_rest_is_stored() {
     let dir = tempfile::tempdir().expect("tmp");
     let f = folder(dir.path());
     let store = dir.path().join("kg");
-    let out = run(
-        &[
-            "ingest".as_ref(),
-            "--json".as_ref(),
-            "--store".as_ref(),
-            store.as_ref(),
-            f.as_ref(),
-        ],
-        Some(MARKER),
-    );
+    let out = ingest(&store, &f, true, Some(MARKER));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     let line = format!(
@@ -115,15 +112,7 @@ fn a_panicking_article_is_named_and_skipped_and_the_rest_is_stored() {
     assert_eq!(summary["articles_added"], example_count() + 3, "{summary}");
 
     // the skipped article ingests once the bug is gone, and nothing else is added twice
-    let again = run(
-        &[
-            "ingest".as_ref(),
-            "--store".as_ref(),
-            store.as_ref(),
-            f.as_ref(),
-        ],
-        None,
-    );
+    let again = ingest(&store, &f, false, None);
     assert_eq!(again.status.code(), Some(0));
     assert_eq!(articles(&store), example_count() + 4);
 }
@@ -189,15 +178,7 @@ fn rebuild_keeps_an_article_whose_extraction_fails() {
     let dir = tempfile::tempdir().expect("tmp");
     let f = folder(dir.path());
     let store = dir.path().join("kg");
-    let out = run(
-        &[
-            "ingest".as_ref(),
-            "--store".as_ref(),
-            store.as_ref(),
-            f.as_ref(),
-        ],
-        None,
-    );
+    let out = ingest(&store, &f, false, None);
     assert_eq!(out.status.code(), Some(0));
     let before = articles(&store);
     let out = run(

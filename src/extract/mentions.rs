@@ -4,6 +4,10 @@
 //! their shape (two to four capitalised words are a person's name). Events are a place or
 //! a capitalised word before an event head ("the Geneva talks", "Syrian civil war").
 
+mod typing;
+
+use typing::*;
+
 use std::ops::Range;
 
 use super::gazetteer::{EntryKind, Gazetteer};
@@ -602,12 +606,6 @@ fn split_known(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
     }
 }
 
-fn locative_before(ctx: &Ctx<'_>, a: usize) -> bool {
-    a > 0
-        && ["in", "at", "near", "outside", "inside"]
-            .contains(&ctx.tok(a - 1).to_lowercase().as_str())
-}
-
 fn push_gaz(
     ctx: &Ctx<'_>,
     a: usize,
@@ -712,214 +710,6 @@ fn push_gaz(
             m.gaz = None;
             m.rule = "gazetteer.weak-city";
         }
-    }
-    out.push(m);
-}
-
-fn is_place_context(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    let after = b < ctx.tokens.len() && PLACE_NOUNS.contains(&ctx.lower(b));
-    let of_before = a >= 2 && ctx.tok(a - 1) == "of" && PLACE_NOUNS.contains(&ctx.lower(a - 2));
-    after || of_before
-}
-
-/// Types the core of a chunk once titles are peeled.
-fn typed(
-    ctx: &Ctx<'_>,
-    a: usize,
-    b: usize,
-    honorific: Option<String>,
-    role: Option<String>,
-    affiliation: Option<usize>,
-    out: &mut Vec<RawMention>,
-) {
-    if a >= b {
-        return;
-    }
-    // A known place in front of a name: "for Syria Lakhdar Brahimi", "to Ukraine Mikhail Zurabov".
-    if b - a >= 3 && honorific.is_none() {
-        if let Some((id, e)) = ctx.gaz.lookup(ctx.tok(a)) {
-            if e.kind == EntryKind::Country
-                && ctx.gaz.lookup(ctx.surface(a, a + 2)).is_none()
-                && !has_head(ctx, a + 1, b, &PLACE_HEADS)
-                && !has_head(ctx, a + 1, b, &ORG_HEADS)
-            {
-                push_gaz(ctx, a, a + 1, id, e.etype, out);
-                return typed(ctx, a + 1, b, honorific, role, affiliation, out);
-            }
-        }
-    }
-    if honorific.is_none() && role.is_none() {
-        if let Some((id, e)) = ctx.gaz.lookup(ctx.surface(a, b)) {
-            if !(b - a == 1 && COMMON_WORDS.contains(&ctx.tok(a))) {
-                push_gaz(ctx, a, b, id, e.etype, out);
-                return;
-            }
-        }
-    }
-    let n = b - a;
-    let first = ctx.tok(a);
-    let last = ctx.tok(b - 1);
-    if n == 1
-        && (COMMON_WORDS.contains(&first)
-            || ctx.gaz.demonym(first).is_some()
-            || first
-                .strip_suffix('s')
-                .is_some_and(|d| ctx.gaz.demonym(d).is_some()))
-    {
-        return;
-    }
-    // "East African", "Southeast Asian": the adjective of a known region names nothing
-    if n >= 2
-        && ctx.surface(a, b).strip_suffix('n').is_some_and(|region| {
-            ctx.gaz
-                .lookup(region)
-                .is_some_and(|(_, e)| e.etype == EntityType::Place)
-        })
-    {
-        return;
-    }
-    let parts: Vec<&str> = ctx.surface(a, b).split([' ', '-']).collect();
-    let tail2 = if parts.len() >= 2 {
-        format!("{} {}", parts[parts.len() - 2], parts[parts.len() - 1])
-    } else {
-        String::new()
-    };
-    if ctx.gaz.demonym(ctx.surface(a, b)).is_some()
-        || ctx.gaz.demonym(last).is_some()
-        || parts.last().is_some_and(|p| ctx.gaz.demonym(p).is_some())
-        || ctx.gaz.demonym(&tail2).is_some()
-    {
-        // "North Korean", "US-South Korean": adjectives, not names
-        return;
-    }
-    let next_lower = if b < ctx.tokens.len() {
-        ctx.lower(b)
-    } else {
-        ""
-    };
-    let next2 = if b + 1 < ctx.tokens.len() {
-        format!("{next_lower} {}", ctx.lower(b + 1))
-    } else {
-        String::new()
-    };
-    // lowercase role right before, possibly after "the" or a comma: "envoy Lakhdar Brahimi"
-    let mut left_role = None;
-    let mut left_aff = None;
-    {
-        let mut k = a;
-        while k > 0 && matches!(ctx.tok(k - 1), "," | "the") {
-            k -= 1;
-        }
-        if k > 0 {
-            if let Some((h, hon)) = ctx.role_of[k - 1] {
-                let hit = &ctx.roles[h];
-                if !hon {
-                    left_role = Some(ctx.text[hit.span.clone()].to_lowercase());
-                    // the country or organisation before the role: "Russian counterpart", "UN envoy"
-                    if let Some(r) = (0..k - 1)
-                        .rev()
-                        .find(|&r| ctx.tokens[r].span.end <= hit.span.start)
-                    {
-                        let w = ctx.tok(r);
-                        left_aff = ctx
-                            .gaz
-                            .demonym(w)
-                            .or_else(|| ctx.gaz.lookup(w).map(|x| x.0));
-                        if r > 0 && matches!(w, "'s" | "’s") {
-                            left_aff = ctx.gaz.lookup(ctx.tok(r - 1)).map(|x| x.0);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    let speech_near = (b < ctx.tokens.len() && SPEECH_VERBS.contains(next_lower))
-        || (a > 0 && SPEECH_VERBS.contains(&ctx.tok(a - 1)));
-    let mut m = new_raw(ctx, a, b, None, "name");
-    m.honorific = honorific.clone();
-    m.role = role.clone().or(left_role.clone());
-    m.affiliation = affiliation.or(left_aff);
-    let person_cue = honorific.is_some() || role.is_some() || left_role.is_some();
-    m.person_cue = person_cue || speech_near;
-    let coordinated_place =
-        a >= 3 && ctx.tok(a - 1) == "and" && locative_before(ctx, a - 2) && ctx.is_cap(a - 2);
-    let in_place = n == 1
-        && a > 0
-        && ["in", "near", "outside", "inside"].contains(&ctx.tok(a - 1))
-        && !LANGUAGES.contains(&first)
-        && !speech_near
-        && first.chars().filter(|c| c.is_alphabetic()).count() >= 4;
-    let at_the = !DIRECTIONS.contains(&first)
-        && a >= 2
-        && ctx.tok(a - 1) == "the"
-        && ["at", "in", "inside", "outside"].contains(&ctx.tok(a - 2))
-        && n == 1
-        && !speech_near;
-    let place_context = is_place_context(ctx, a, b)
-        || coordinated_place
-        || at_the
-        || in_place
-        || (n >= 2 && DIRECTIONS.contains(&first))
-        || PLACE_PREFIXES.contains(&first)
-        || (n >= 2 && PLACE_HEADS.contains(&last));
-    let org_context = ORG_NOUNS.contains(next_lower) || ORG_NOUNS.contains(&next2.as_str());
-    if !person_cue
-        && b < ctx.tokens.len()
-        && VENUE_NOUNS.contains(next_lower)
-        && ctx.tok(b).chars().all(char::is_lowercase)
-    {
-        let mut v = new_raw(ctx, a, b + 1, Some(EntityType::Place), "place.venue");
-        v.name = format!("{} {}", ctx.surface(a, b), ctx.tok(b));
-        out.push(v);
-        return;
-    }
-    // a title before a place's name is the namesake's: "Sultan Qaboos Grand Mosque",
-    // "King Fahd International Airport" are places
-    let named_after = n >= 2 && PLACE_HEADS.contains(&last);
-    if named_after {
-        // the title is part of the place's name
-        if let Some(r) = role.as_deref() {
-            let k = r.split_whitespace().count();
-            if a >= k && ctx.surface(a - k, a).eq_ignore_ascii_case(r) {
-                out.push(new_raw(
-                    ctx,
-                    a - k,
-                    b,
-                    Some(EntityType::Place),
-                    "place.named-after",
-                ));
-                return;
-            }
-        }
-    }
-    m.etype = if person_cue && !named_after {
-        Some(EntityType::Person)
-    } else if place_context {
-        m.rule = "place.cue";
-        Some(EntityType::Place)
-    } else if n == 1 && is_acronym(first) {
-        m.rule = "org.acronym";
-        Some(EntityType::Organization)
-    } else if org_context && !speech_near && !(n == 1 && a == 0) {
-        m.rule = "org.cue";
-        Some(EntityType::Organization)
-    } else if n >= 2 && locative_before(ctx, a) {
-        m.rule = "place.locative";
-        Some(EntityType::Place)
-    } else if n >= 2 {
-        m.rule = "person.shape";
-        Some(EntityType::Person)
-    } else {
-        None
-    };
-    if m.etype == Some(EntityType::Person) && m.rule == "name" {
-        m.rule = if honorific.is_some() {
-            "person.honorific"
-        } else if person_cue {
-            "person.title"
-        } else {
-            "person.shape"
-        };
     }
     out.push(m);
 }

@@ -131,7 +131,9 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
         .collect();
     for s in &sents {
         meetings(article, s, &sents, x);
-        joined_meeting(s, &sents, x);
+        if !joined_meeting(s, &sents, x) {
+            present_at(s, x);
+        }
         backs(s, &sents, gaz, x);
         proposals(s, &sents, x);
     }

@@ -138,6 +138,19 @@ pub fn extract_isolated(article: &Article, gaz: &Gazetteer) -> Result<Extraction
     Ok(x)
 }
 
+/// Builds an article's quads from its (isolated) extraction, with graph building behind
+/// [`catch`] too: the quads and the extraction, or what failed first.
+pub fn build(
+    builder: &mut crate::graph::GraphBuilder,
+    article: &Article,
+    extraction: Result<Extraction, ArticleFailure>,
+    gaz: &Gazetteer,
+) -> Result<(Vec<oxigraph::model::Quad>, Extraction), ArticleFailure> {
+    let x = extraction?;
+    let quads = catch("graph building", || builder.add_article(article, &x, gaz))?;
+    Ok((quads, x))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -353,17 +353,18 @@ pub(super) fn earlier_host(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> O
 
 /// "Kenyatta also took part in the talks", "Albusaidi attended the second session": one who
 /// joins the meeting the article reported last meets its participants.
-pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+/// "X joined the talks": X joins the last meeting reported. Returns whether the
+/// sentence has a joining phrase at all.
+pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) -> bool {
     let n = s.words.len();
     let Some((t, trigger)) =
         (0..n).find_map(|t| JOIN.first_at(s.w(t), |p| s.matches(t, p)).map(|p| (t, p)))
     else {
-        present_at(s, x);
-        return;
+        return false;
     };
     let after = t + trigger.words.len();
     if !(after..n.min(after + 4)).any(|q| MEETING_NOUNS.contains(&s.w(q))) || blocked(s, t, false) {
-        return;
+        return true;
     }
     let joiners: Vec<usize> = subjects(s, sents, x, t)
         .into_iter()
@@ -376,11 +377,12 @@ pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extractio
         })
         .collect();
     join_last_meeting(s, x, &joiners, trigger);
+    true
 }
 
 /// "Also present were A, B and C": everyone named after the phrase joins the last
 /// meeting reported so far.
-fn present_at(s: &Sent<'_>, x: &mut Extraction) {
+pub(super) fn present_at(s: &Sent<'_>, x: &mut Extraction) {
     let n = s.words.len();
     let Some((t, trigger)) = (0..n).find_map(|t| {
         PRESENT

@@ -46,12 +46,15 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
         {
             continue;
         }
+        // the reported clause starts after "that", adverbs and "on Monday"
         let mut start = t + 1;
-        while s.w(start).ends_with("ly")
-            || s.w(start) == "that"
-            || s.w(start) == "on" && weekday(s.w(start + 1)).is_some()
-        {
-            start += if s.w(start) == "on" { 2 } else { 1 };
+        loop {
+            match s.w(start) {
+                "on" if weekday(s.w(start + 1)).is_some() => start += 2,
+                "that" => start += 1,
+                w if w.ends_with("ly") => start += 1,
+                _ => break,
+            }
         }
         let Some(m) = (start + 1..n.min(start + 14))
             .take_while(|&k| !matches!(s.w(k), "." | ";" | "?" | "“" | "\"" | ":"))
