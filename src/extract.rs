@@ -7,6 +7,7 @@
 //! clause, not from co-occurrence. Every mention keeps its byte span into the article
 //! text, and every relation its sentence, rule and confidence.
 
+mod doc;
 mod entities;
 pub mod frames;
 pub mod gazetteer;
@@ -60,10 +61,6 @@ impl EntityType {
     }
 }
 
-/// The sentence index of mentions in bylines and credits, which are not prose; it
-/// sorts them after every sentence.
-pub const OUTSIDE_PROSE: usize = usize::MAX;
-
 /// A sentence of prose.
 #[derive(Debug, Clone)]
 pub struct Sentence {
@@ -84,8 +81,9 @@ pub struct Mention {
     pub etype: EntityType,
     /// Index into [`Extraction::entities`].
     pub entity: usize,
-    /// Index into [`Extraction::sentences`], or [`OUTSIDE_PROSE`] for bylines and credits.
-    pub sentence: usize,
+    /// Index into [`Extraction::sentences`]; `None` for bylines, datelines and credits,
+    /// which are not prose.
+    pub sentence: Option<usize>,
     /// Rule that found it.
     pub rule: &'static str,
     /// Inside a quotation.
@@ -265,7 +263,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
                 if let Some((id, e)) = gaz.lookup(&surface) {
                     raws.push(mentions::RawMention {
                         span: p.clone(),
-                        sentence: OUTSIDE_PROSE,
+                        sentence: None,
                         etype: Some(e.etype),
                         gaz: Some(id),
                         name: surface,
@@ -350,7 +348,8 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
         ));
     }
     let (entities, mut mentions) = entities::group(&raws, gaz);
-    mentions.sort_by_key(|m| (m.sentence, m.span.start));
+    // prose in order, then what is outside it
+    mentions.sort_by_key(|m| (m.sentence.is_none(), m.sentence, m.span.start));
     let mut x = Extraction {
         sentences,
         entities,
@@ -376,7 +375,7 @@ fn credit_mention(
     };
     mentions::RawMention {
         span,
-        sentence: OUTSIDE_PROSE,
+        sentence: None,
         etype: Some(etype),
         gaz: g,
         name,

@@ -157,6 +157,16 @@ impl Gazetteer {
         &BUNDLED
     }
 
+    /// How many entries (a user's entries have ids from the bundled list's length on).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it has no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// A copy of the bundled gazetteer, to add a user's entries to.
     pub fn bundled_copy() -> Gazetteer {
         let b = Self::bundled();

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::{Extraction, OUTSIDE_PROSE};
+use super::Extraction;
 use crate::ingest::Article;
 
 /// Whether `span` lies inside `text` on character boundaries.
@@ -75,8 +75,8 @@ impl Extraction {
                 return Err(format!("empty mention at {:?}", m.span));
             }
             check_index(m.entity, ne, "mention entity")?;
-            if m.sentence != OUTSIDE_PROSE {
-                check_index(m.sentence, ns, "mention sentence")?;
+            if let Some(sentence) = m.sentence {
+                check_index(sentence, ns, "mention sentence")?;
             }
         }
         for e in &self.entities {

@@ -41,6 +41,9 @@ impl Words {
     }
 }
 
+/// Prepositions: a name after one is no subject.
+pub static PREPOSITIONS: Words = Words::data(include_str!("../../data/lexicon/prepositions.txt"));
+
 /// Last (or any) word of an organisation's name.
 pub static ORG_HEADS: Words = Words::data(include_str!("../../data/lexicon/org_heads.txt"));
 

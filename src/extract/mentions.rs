@@ -20,8 +20,8 @@ use super::EntityType;
 pub struct RawMention {
     /// Byte span in the article text.
     pub span: Range<usize>,
-    /// Index of the sentence.
-    pub sentence: usize,
+    /// Index of the sentence; `None` outside prose (bylines, datelines, credits).
+    pub sentence: Option<usize>,
     /// The type, or `None` for a lone capitalised word that coreference must place.
     pub etype: Option<EntityType>,
     /// Gazetteer entry.
@@ -46,6 +46,9 @@ pub struct RawMention {
     pub event_key: Option<String>,
 }
 
+/// One sentence of the document model as mention detection reads it: its tokens (with the
+/// lower-case forms, word classes and quotation flags the tokenizer gives) and the role
+/// phrases the gazetteer finds in it.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
@@ -55,9 +58,6 @@ pub(crate) struct Ctx<'a> {
     pub title_case: bool,
     pub role_of: Vec<Option<(usize, bool)>>,
     pub roles: Vec<super::gazetteer::RoleHit>,
-    pub quoted: Vec<bool>,
-    /// Each token lower-cased, once: the rules ask for most tokens several times.
-    lower: Vec<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -78,22 +78,6 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let mut quoted = vec![false; tokens.len()];
-        let mut inside = false;
-        for (i, t) in tokens.iter().enumerate() {
-            let s = &text[t.span.clone()];
-            match s {
-                "“" => inside = true,
-                "”" => inside = false,
-                "\"" => inside = !inside,
-                _ => {}
-            }
-            quoted[i] = inside;
-        }
-        let lower = tokens
-            .iter()
-            .map(|t| text[t.span.clone()].to_lowercase())
-            .collect();
         Ctx {
             text,
             tokens,
@@ -102,8 +86,6 @@ impl<'a> Ctx<'a> {
             title_case,
             role_of,
             roles,
-            quoted,
-            lower,
         }
     }
 
@@ -112,7 +94,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn lower(&self, i: usize) -> &str {
-        &self.lower[i]
+        &self.tokens[i].lower
     }
 
     fn is_cap(&self, i: usize) -> bool {
@@ -215,7 +197,7 @@ fn new_raw(
     };
     RawMention {
         span: ctx.span(a, b),
-        sentence: ctx.sentence,
+        sentence: Some(ctx.sentence),
         etype,
         gaz: None,
         name,
@@ -225,7 +207,7 @@ fn new_raw(
         person_cue: false,
         rule,
         alias_of: None,
-        in_quote: ctx.quoted[a],
+        in_quote: ctx.tokens[a].quoted,
         event_key: None,
     }
 }

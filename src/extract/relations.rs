@@ -23,28 +23,12 @@ use clause::*;
 use meet::*;
 use propose::*;
 
+use super::doc::{Doc, Sent};
 use super::frames::{Starts, Trigger, JOIN, MEET, PRESENT, PROPOSE};
 use super::gazetteer::{EntryKind, Gazetteer};
+use super::text::WordClass;
 use super::{Entity, EntityType, Extraction, Meeting, Relation, RelationKind};
 use crate::ingest::{month_number, resolve_month_day, resolve_weekday, weekday, Article};
-
-struct Sent<'a> {
-    idx: usize,
-    text: &'a str,
-    words: Vec<String>,
-    /// token index → mention index (into x.mentions)
-    at: Vec<Option<usize>>,
-}
-
-impl Sent<'_> {
-    fn w(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", String::as_str)
-    }
-
-    fn matches(&self, i: usize, phrase: &[&str]) -> bool {
-        phrase.iter().enumerate().all(|(k, p)| self.w(i + k) == *p)
-    }
-}
 
 static MODAL: Words = Words::data(include_str!("../../data/lexicon/modal.txt"));
 static NEGATION: Words = Words::data(include_str!("../../data/lexicon/negation.txt"));
@@ -52,14 +36,7 @@ static AUX: Words = Words::data(include_str!("../../data/lexicon/aux.txt"));
 
 fn blocked(s: &Sent<'_>, trig: usize, allow_modal: bool) -> bool {
     // look back at most four words, and not past the start of the clause
-    let mut lo = trig.saturating_sub(4);
-    if let Some(b) = (lo..trig)
-        .rev()
-        .find(|&k| matches!(s.w(k), "and" | "," | ";" | "but" | "while"))
-    {
-        lo = b + 1;
-    }
-    (lo..trig).any(|k| {
+    (s.clause_start(trig, 4)..trig).any(|k| {
         NEGATION.contains(&s.w(k))
             || (!allow_modal
                 && (MODAL.contains(&s.w(k))
@@ -97,46 +74,20 @@ fn country_of_word(gaz: &Gazetteer, w: &str) -> Option<usize> {
 }
 
 pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
-    let text = &article.text;
-    let sents: Vec<Sent<'_>> = x
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(idx, s)| {
-            let words: Vec<String> = s
-                .tokens
-                .iter()
-                .map(|t| text[t.span.clone()].to_lowercase())
-                .collect();
-            let mut at = vec![None; s.tokens.len()];
-            // mentions are sorted by (sentence, start): this sentence's are one slice
-            let lo = x.mentions.partition_point(|m| m.sentence < idx);
-            let hi = x.mentions.partition_point(|m| m.sentence <= idx);
-            for (mi, m) in x.mentions[lo..hi].iter().enumerate() {
-                let first = s.tokens.partition_point(|t| t.span.start < m.span.start);
-                for (ti, t) in s.tokens.iter().enumerate().skip(first) {
-                    if t.span.end > m.span.end {
-                        break;
-                    }
-                    at[ti] = Some(lo + mi);
-                }
-            }
-            Sent {
-                idx,
-                text,
-                words,
-                at,
-            }
-        })
-        .collect();
-    for s in &sents {
-        meetings(article, s, &sents, x);
-        if !joined_meeting(s, &sents, x) {
+    // the sentences are read by the frames while they add entities and relations to `x`
+    let sentences = std::mem::take(&mut x.sentences);
+    let doc = Doc::new(&article.text, gaz, &sentences, x);
+    let sents = &doc.sents;
+    for s in sents {
+        meetings(article, s, sents, x);
+        if !joined_meeting(s, sents, x) {
             present_at(s, x);
         }
-        backs(s, &sents, gaz, x);
-        proposals(s, &sents, x);
+        backs(s, sents, x);
+        proposals(s, sents, x);
     }
+    drop(doc);
+    x.sentences = sentences;
     x.relations.sort_by(|a, b| {
         (a.sentence, a.kind, a.subject, a.object).cmp(&(b.sentence, b.kind, b.subject, b.object))
     });
@@ -149,13 +100,52 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
 }
 
 fn ent_of(s: &Sent<'_>, x: &Extraction, ti: usize) -> Option<usize> {
-    s.at.get(ti)
-        .copied()
-        .flatten()
-        .map(|m| x.mentions[m].entity)
+    s.entity(x, ti)
 }
 
-/// The token as written (the `words` are lower-cased).
-fn surface<'a>(s: &Sent<'a>, x: &Extraction, i: usize) -> &'a str {
-    &s.text[x.sentences[s.idx].tokens[i].span.clone()]
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::ingest::Metadata;
+
+    /// The frames read the gazetteer the entities were found with: a user's country, whose
+    /// id lies past the bundled list's end, resolves "Zembla's foreign minister" to the
+    /// minister named before (with the bundled list alone, the id indexed the wrong list).
+    #[test]
+    fn a_user_country_in_a_role_description_indexes_the_users_gazetteer() {
+        let mut gaz = Gazetteer::bundled_copy();
+        gaz.add_user_entry("Zembla", "Place", &[])
+            .expect("a user entry");
+        let zembla = gaz.lookup("Zembla").expect("the user's country").0;
+        assert!(
+            zembla >= Gazetteer::bundled().len(),
+            "the user's entry comes after the bundled ones"
+        );
+        let a = Article::from_text(
+            "t",
+            "Talks\n\nZembla's foreign minister, Anna Berg, arrived in Oslo on Monday. \
+             On Tuesday Zembla's foreign minister called for a ceasefire in the north.\n",
+            Metadata::default(),
+        );
+        let x = extract(&a, &gaz);
+        let berg = x
+            .entities
+            .iter()
+            .position(|e| e.name == "Anna Berg")
+            .expect("Anna Berg");
+        assert!(x.entities[berg].affiliations.contains(&zembla));
+        let proposals: Vec<(&str, &str)> = x
+            .relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::Proposed)
+            .map(|r| {
+                (
+                    x.entities[r.subject].name.as_str(),
+                    r.proposal.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(proposals, [("Anna Berg", "ceasefire in the north")]);
+    }
 }

@@ -13,6 +13,79 @@ pub struct Token {
     pub span: Range<usize>,
     /// Whether it is a word (not punctuation).
     pub word: bool,
+    /// The surface lower-cased, once: the rules ask for most tokens several times.
+    pub lower: String,
+    /// Its coarse word class.
+    pub class: WordClass,
+    /// Inside a quotation (opened by `“` or `"` earlier in the sentence, not yet closed).
+    pub quoted: bool,
+}
+
+/// A coarse word class, read off the token's shape and the closed-class word lists of
+/// `data/lexicon/` (no statistical tagger: open-class words the lists do not name are
+/// [`WordClass::Other`], capitalised ones [`WordClass::Name`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    /// A punctuation mark.
+    Punctuation,
+    /// Digits ("13", "5,000", "2014").
+    Number,
+    /// "the", "a", "this", "its" …
+    Determiner,
+    /// "he", "they", "who", "which" …
+    Pronoun,
+    /// "in", "with", "between" …
+    Preposition,
+    /// "and", "but", "while" …: joins two clauses or two phrases.
+    Conjunction,
+    /// "is", "has", "will", "could" …
+    Auxiliary,
+    /// A capitalised word: a name or part of one, or a sentence's first word.
+    Name,
+    /// Any other word: noun, verb, adjective, adverb.
+    Other,
+}
+
+static DETERMINERS: Words = Words::data(include_str!("../../data/lexicon/determiners.txt"));
+static PRONOUNS: Words = Words::data(include_str!("../../data/lexicon/pronouns.txt"));
+static CONJUNCTIONS: Words = Words::data(include_str!("../../data/lexicon/conjunctions.txt"));
+static AUXILIARIES: Words = Words::data(include_str!("../../data/lexicon/auxiliaries.txt"));
+
+impl WordClass {
+    /// The class of a token by its surface and lower-case form.
+    pub fn of(surface: &str, lower: &str, word: bool) -> WordClass {
+        if !word {
+            WordClass::Punctuation
+        } else if lower.starts_with(|c: char| c.is_ascii_digit()) {
+            WordClass::Number
+        } else if DETERMINERS.contains(lower) {
+            WordClass::Determiner
+        } else if PRONOUNS.contains(lower) {
+            WordClass::Pronoun
+        } else if crate::extract::lexicon::PREPOSITIONS.contains(lower) {
+            WordClass::Preposition
+        } else if CONJUNCTIONS.contains(lower) {
+            WordClass::Conjunction
+        } else if AUXILIARIES.contains(lower) {
+            WordClass::Auxiliary
+        } else if surface.starts_with(char::is_uppercase) {
+            WordClass::Name
+        } else {
+            WordClass::Other
+        }
+    }
+}
+
+fn token(text: &str, span: Range<usize>, word: bool) -> Token {
+    let surface = &text[span.clone()];
+    let lower = surface.to_lowercase();
+    Token {
+        class: WordClass::of(surface, &lower, word),
+        span,
+        word,
+        lower,
+        quoted: false,
+    }
 }
 
 static ABBREVIATIONS: Words = Words::data(include_str!("../../data/lexicon/abbreviations.txt"));
@@ -78,10 +151,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 break;
             }
             let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
-            out.push(Token {
-                span: range.start + start..range.start + end,
-                word: true,
-            });
+            out.push(token(text, range.start + start..range.start + end, true));
             i = j;
         } else if matches!(c, '\'' | '’')
             && chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S')
@@ -90,19 +160,24 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             && is_word_char(chars[i - 1].1)
         {
             let end = chars.get(i + 2).map_or(s.len(), |&(p, _)| p);
-            out.push(Token {
-                span: range.start + pos..range.start + end,
-                word: true,
-            });
+            out.push(token(text, range.start + pos..range.start + end, true));
             i += 2;
         } else {
             let end = chars.get(i + 1).map_or(s.len(), |&(p, _)| p);
-            out.push(Token {
-                span: range.start + pos..range.start + end,
-                word: false,
-            });
+            out.push(token(text, range.start + pos..range.start + end, false));
             i += 1;
         }
+    }
+    // quotation spans: a curly pair, or straight quotes taken in turn
+    let mut inside = false;
+    for t in &mut out {
+        match &text[t.span.clone()] {
+            "“" => inside = true,
+            "”" => inside = false,
+            "\"" => inside = !inside,
+            _ => {}
+        }
+        t.quoted = inside;
     }
     out
 }

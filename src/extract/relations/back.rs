@@ -28,8 +28,9 @@ pub(super) fn push_backs(
     }
 }
 
-pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut Extraction) {
-    let n = s.words.len();
+pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let gaz = s.gaz;
+    let n = s.len();
     for t in 0..n {
         let w = s.w(t).to_string();
         // "Moscow-backed rebel leaders A and B"
@@ -38,7 +39,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
             .or_else(|| w.strip_suffix("-supported"))
             .or_else(|| w.strip_suffix("-sponsored"))
         {
-            let surface = &s.text[x.sentences[s.idx].tokens[t].span.clone()];
+            let surface = s.surface(t);
             let prefix_surface = &surface[..prefix.len()];
             if let Some(c) = country_of_word(gaz, prefix_surface) {
                 let backer = ensure_gaz_entity(x, gaz, c);
@@ -95,10 +96,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
                     }
                 }
             } else if k < t {
-                backed = subjects(s, sents, x, t)
-                    .into_iter()
-                    .filter(|&e| e != usize::MAX)
-                    .collect();
+                backed = subjects(s, sents, x, t).into_iter().collect();
             }
             if backed.is_empty() && k >= 2 && s.w(k - 2) == "the" {
                 backed.extend(definite_event(x, s.w(k - 1)));
@@ -164,7 +162,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
             }
         } else {
             let sub = subjects(s, sents, x, k);
-            backers.extend(sub.into_iter().filter(|&e| e != usize::MAX));
+            backers.extend(sub);
         }
         let objs: Vec<usize> = {
             let mut v = Vec::new();
@@ -172,9 +170,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
                 if s.w(q) == "," && q > t + 1 && s.w(q - 1).chars().all(char::is_alphabetic) {
                     // "backs the country's internationally recognised president, Rashad
                     // al-Alimi": a description, then the name
-                    if let Some(e) =
-                        ent_of(s, x, q + 1).filter(|&e| x.entities[e].etype == EntityType::Person)
-                    {
+                    if let Some(e) = s.person(x, q + 1) {
                         v.push(e);
                     }
                     break;
@@ -219,10 +215,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
         else {
             continue;
         };
-        if let Some(&a) = subjects(s, sents, x, v + 1)
-            .iter()
-            .find(|&&e| e != usize::MAX && e != b)
-        {
+        if let Some(&a) = subjects(s, sents, x, v + 1).iter().find(|&&e| e != b) {
             push_backs(x, a, b, s.idx, "backs.ally", 0.75);
         }
     }
@@ -259,7 +252,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
         }
         let object = (t + 1..n.min(t + 4)).find_map(|q| {
             ent_of(s, x, q).or_else(|| {
-                country_of_word(gaz, surface(s, x, q)).map(|c| ensure_gaz_entity(x, gaz, c))
+                country_of_word(gaz, s.surface(q)).map(|c| ensure_gaz_entity(x, gaz, c))
             })
         });
         let Some(b) = object else { continue };
@@ -304,10 +297,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
             });
         if let Some(r) = double_object {
             if !blocked(s, t, false) {
-                for a in subjects(s, sents, x, t)
-                    .into_iter()
-                    .filter(|&e| e != usize::MAX && e != r)
-                {
+                for a in subjects(s, sents, x, t).into_iter().filter(|&e| e != r) {
                     push_backs(x, a, r, s.idx, "backs.supplies", 0.75);
                 }
             }
@@ -323,10 +313,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
             .and_then(|w| (t + 1..w).find_map(|q| ent_of(s, x, q)));
         if let Some(r) = recipient_first {
             if !blocked(s, t, false) {
-                for a in subjects(s, sents, x, t)
-                    .into_iter()
-                    .filter(|&e| e != usize::MAX)
-                {
+                for a in subjects(s, sents, x, t).into_iter() {
                     push_backs(x, a, r, s.idx, "backs.supplies", 0.75);
                 }
             }
@@ -344,10 +331,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
         if blocked(s, t, false) {
             continue;
         }
-        for a in subjects(s, sents, x, t)
-            .into_iter()
-            .filter(|&e| e != usize::MAX)
-        {
+        for a in subjects(s, sents, x, t).into_iter() {
             push_backs(x, a, r, s.idx, "backs.supplies", 0.75);
         }
     }
@@ -378,7 +362,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
     // aid: "Israel, which receives … U.S. military aid"; "A, which has poured … aid into B"
     if let Some(t) = (0..n).find(|&t| s.w(t) == "aid") {
         let donor = (t.saturating_sub(3)..t).find_map(|k| {
-            let surface = &s.text[x.sentences[s.idx].tokens[k].span.clone()];
+            let surface = s.surface(k);
             country_of_word(gaz, surface)
         });
         let receives = (0..t).any(|k| ["receives", "received", "receiving"].contains(&s.w(k)));
@@ -397,10 +381,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], gaz: &Gazetteer, x: &mut E
                 .contains(&s.w(k))
             });
             if let (Some(r), Some(v)) = (recipient, verb) {
-                for a in subjects(s, sents, x, v)
-                    .into_iter()
-                    .filter(|&e| e != usize::MAX)
-                {
+                for a in subjects(s, sents, x, v).into_iter() {
                     push_backs(x, a, r, s.idx, "backs.aid", 0.7);
                 }
             }

@@ -5,7 +5,7 @@
 use super::*;
 
 pub(super) fn first_person(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
-    (0..s.words.len()).find_map(|t| {
+    (0..s.len()).find_map(|t| {
         let m = s.at[t]?;
         (x.mentions[m].etype == EntityType::Person && !x.mentions[m].in_quote)
             .then(|| x.mentions[m].entity)
@@ -47,18 +47,14 @@ pub(super) fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> V
     }
     for k in (0..=upto.min(sents.len() - 1)).rev() {
         let s = &sents[k];
-        for t in (1..s.words.len()).rev() {
+        for t in (1..s.len()).rev() {
             if s.w(t) == "and" {
-                let a = (0..t).rev().take(3).find_map(|u| {
-                    ent_of(s, x, u).filter(|&e| x.entities[e].etype == EntityType::Person)
-                });
+                let a = (0..t).rev().take(3).find_map(|u| s.person(x, u));
                 // "A and B", or further on after a comma: "A and Thailand's acting
                 // prime minister, B" (not in a list: "…, A, and the adviser, B")
-                let person = |u: usize| {
-                    ent_of(s, x, u).filter(|&e| x.entities[e].etype == EntityType::Person)
-                };
-                let b = (t + 1..s.words.len()).take(5).find_map(person).or_else(|| {
-                    (t + 1..s.words.len())
+                let person = |u: usize| s.person(x, u);
+                let b = (t + 1..s.len()).take(5).find_map(person).or_else(|| {
+                    (t + 1..s.len())
                         .filter(|_| s.w(t - 1) != ",")
                         .take(9)
                         .skip(1)
@@ -105,7 +101,7 @@ pub(super) fn resolve_group(
     for s in sents[..before.min(sents.len())].iter().rev() {
         // people in order of appearance, with their first and last token
         let mut people: Vec<(usize, usize, usize)> = Vec::new();
-        for t in 0..s.words.len() {
+        for t in 0..s.len() {
             match ent_of(s, x, t) {
                 Some(e) if x.entities[e].etype == EntityType::Person => match people.last_mut() {
                     Some(last) if last.0 == e && last.2 + 1 == t => last.2 = t,
@@ -123,8 +119,8 @@ pub(super) fn resolve_group(
                 && gap.clone().all(|q| {
                     matches!(s.w(q), "," | "and" | "of" | "the" | "'s" | "’s")
                         || ent_of(s, x, q).is_some()
-                        || surface(s, x, q).starts_with(char::is_uppercase)
-                        || Gazetteer::bundled().is_role(s.w(q))
+                        || s.surface(q).starts_with(char::is_uppercase)
+                        || s.gaz.is_role(s.w(q))
                 })
         };
         let mut runs: Vec<Vec<usize>> = Vec::new();
@@ -152,7 +148,7 @@ pub(super) fn resolve_group(
 /// "The German chancellor", "Iran's foreign minister", "the US secretary of state" ending
 /// before token `end`: the one person of the article with that role (and country).
 pub(super) fn role_description(s: &Sent<'_>, x: &Extraction, end: usize) -> Option<usize> {
-    let gaz = Gazetteer::bundled();
+    let gaz = s.gaz;
     let mut q = end;
     while q > 0
         && end - q < 5
@@ -172,7 +168,7 @@ pub(super) fn role_description(s: &Sent<'_>, x: &Extraction, end: usize) -> Opti
     let mut words: Vec<&str> = (words_start..end).map(|i| s.w(i)).collect();
     let mut country = country;
     if let Some(first) = words.first() {
-        let original = surface(s, x, words_start);
+        let original = s.surface(words_start);
         if let Some(c) = gaz.demonym(original).or_else(|| {
             gaz.lookup(original)
                 .filter(|(_, e)| e.kind == EntryKind::Country)
@@ -226,7 +222,7 @@ pub(super) fn complement_of_relation(s: &Sent<'_>, x: &Extraction, t: usize) -> 
     }
     while q > 0
         && ent_of(s, x, q - 1).is_none()
-        && surface(s, x, q - 1)
+        && s.surface(q - 1)
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
@@ -260,16 +256,12 @@ pub(super) fn definite_event(x: &Extraction, head: &str) -> Option<usize> {
     (matching.len() == 1).then(|| matching[0])
 }
 
-/// Prepositions: a name after one is no subject.
-pub(super) static PREPOSITIONS: Words =
-    Words::data(include_str!("../../../data/lexicon/prepositions.txt"));
-
 /// Verbs that pass their subject to an infinitive ("agreed to lend").
 pub(super) static CONTROL: Words = Words::data(include_str!("../../../data/lexicon/control.txt"));
 
 /// The first entity of a sentence that is not a possessor ("Colombia's FARC guerrillas" → FARC).
 pub(super) fn sentence_subject(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
-    let n = s.words.len();
+    let n = s.len();
     let mut t = 0;
     while t < n {
         if let Some(e) = ent_of(s, x, t) {
@@ -294,7 +286,7 @@ pub(super) fn description_subject(
     sents: &[Sent<'_>],
     x: &Extraction,
 ) -> Option<Vec<usize>> {
-    let head: Vec<&str> = (0..s.words.len().min(6)).map(|i| s.w(i)).collect();
+    let head: Vec<&str> = (0..s.len().min(6)).map(|i| s.w(i)).collect();
     let pair = head.windows(2).any(|w| {
         ["two", "both"].contains(&w[0])
             && [
@@ -316,26 +308,44 @@ pub(super) fn description_subject(
     None
 }
 
-/// The subject(s) of the clause whose verb starts at `trig`.
+/// Who the subject of a clause is.
+#[derive(Debug, PartialEq)]
+pub(super) enum Subject {
+    /// These entities (none when the clause gives no subject the rules can read).
+    Named(Vec<usize>),
+    /// A pronoun that names no one the article has named ("we", "it", "which"): no
+    /// speaker or earlier subject stands in for it.
+    Unnamed,
+}
+
+/// The entities that are the subject of the clause whose verb starts at `trig`.
 pub(super) fn subjects(
     s: &Sent<'_>,
     sents: &[Sent<'_>],
     x: &Extraction,
     trig: usize,
 ) -> Vec<usize> {
+    match subject(s, sents, x, trig) {
+        Subject::Named(v) => v,
+        Subject::Unnamed => Vec::new(),
+    }
+}
+
+/// The subject of the clause whose verb starts at `trig`.
+pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Subject {
     let mut k = trig;
     while k > 0 && AUX.contains(&s.w(k - 1)) {
         k -= 1;
     }
     if k == 0 {
-        return Vec::new();
+        return Subject::Named(Vec::new());
     }
     // ", proposing …": a participle takes the main clause's subject
     if s.w(k - 1) == "," && s.w(k).ends_with("ing") {
         if let Some(p) = description_subject(s, sents, x) {
-            return p;
+            return Subject::Named(p);
         }
-        return sentence_subject(s, x).into_iter().collect();
+        return Subject::Named(sentence_subject(s, x).into_iter().collect());
     }
     // relative clause: "X, who …, called for"
     if s.w(k - 1) == "," {
@@ -373,27 +383,27 @@ pub(super) fn subjects(
         }
     }
     if k == 0 {
-        return Vec::new();
+        return Subject::Named(Vec::new());
     }
     // "X, who has backed Y"; "China, which has long pushed …"
     if k >= 2 && ["who", "which"].contains(&s.w(k - 1)) && s.w(k - 2) == "," {
-        return coordinated(s, x, k - 2);
+        return Subject::Named(coordinated(s, x, k - 2));
     }
     // "… declared a ceasefire and called on …": the sentence's subject
     if s.w(k - 1) == "and" && (k < 2 || ent_of(s, x, k - 2).is_none()) {
-        return sentence_subject(s, x).into_iter().collect();
+        return Subject::Named(sentence_subject(s, x).into_iter().collect());
     }
     if ent_of(s, x, k - 1).is_none() {
         if let Some(e) = role_description(s, x, k) {
-            return vec![e];
+            return Subject::Named(vec![e]);
         }
     }
     let w = s.w(k - 1);
     if ["we", "i", "you", "it", "which", "that", "who"].contains(&w) {
-        return vec![usize::MAX];
+        return Subject::Unnamed;
     }
     if ["he", "she"].contains(&w) {
-        return resolve_pronoun(s, sents, x, k - 1).into_iter().collect();
+        return Subject::Named(resolve_pronoun(s, sents, x, k - 1).into_iter().collect());
     }
     if w == "they"
         || (w == "leaders" || w == "men" || w == "sides")
@@ -418,9 +428,9 @@ pub(super) fn subjects(
                 s.idx.saturating_sub(if w == "they" { 1 } else { 0 }),
             );
         }
-        return v;
+        return Subject::Named(v);
     }
-    coordinated(s, x, k)
+    Subject::Named(coordinated(s, x, k))
 }
 
 /// Mentions ending right before token `end`, with those coordinated before them.
@@ -446,7 +456,7 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
         let mut after_role = false;
         while t > 0 && k - t < 6 {
             let w = s.w(t - 1);
-            let role = Gazetteer::bundled().is_role(w);
+            let role = s.gaz.is_role(w);
             // a lower-case modifier of a title: "trade minister", "foreign minister"
             let modifier = after_role
                 && w.chars().all(char::is_alphabetic)
@@ -471,7 +481,8 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
                         | "its"
                 );
             if ent_of(s, x, t - 1).is_none()
-                && (surface(s, x, t - 1)
+                && (s
+                    .surface(t - 1)
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase)
@@ -538,7 +549,7 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
                     first -= 1;
                 }
                 // "In Paris, Kerry said": a name after a preposition is no conjunct
-                if first > 0 && PREPOSITIONS.contains(&s.w(first - 1)) {
+                if first > 0 && s.class(first - 1) == WordClass::Preposition {
                     break;
                 }
                 found = Some((e, q + 1));

@@ -6,7 +6,7 @@
 use super::*;
 
 pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
-    let n = s.words.len();
+    let n = s.len();
     // "talks on Tuesday with", "a final dinner with", "a working lunch between"
     let gapped = (0..n).find(|&i| {
         [
@@ -36,9 +36,7 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     let received_people = |trig: usize| {
         let group = s.w(trig + 1) == "the" && group_of(s, trig + 2).is_some();
         let person = (trig + 1..n.min(trig + 6))
-            .find(|&q| {
-                ent_of(s, x, q).is_some() || !surface(s, x, q).starts_with(char::is_uppercase)
-            })
+            .find(|&q| ent_of(s, x, q).is_some() || !s.surface(q).starts_with(char::is_uppercase))
             .and_then(|q| ent_of(s, x, q))
             .is_some_and(|e| x.entities[e].etype == EntityType::Person);
         group || person
@@ -174,7 +172,7 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     }
     // the counterparts after "with": "signed the agreement with A and B", "with the two men",
     // "in separate ceremonies with Turkey and the United Nations"
-    let separate = s.words.iter().any(|w| w == "separate" || w == "separately");
+    let separate = s.words().any(|w| w == "separate" || w == "separately");
     let mut with_objs: Vec<usize> = Vec::new();
     let reach = if separate { n } else { n.min(trig + 12) };
     if let Some(w) = (trig..reach).find(|&q| s.w(q) == "with") {
@@ -213,7 +211,7 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
                     }
                     let qualifies_title = et != EntityType::Person
                         && s.w(end + 1).chars().all(char::is_lowercase)
-                        && Gazetteer::bundled().is_role(s.w(end + 1));
+                        && s.gaz.is_role(s.w(end + 1));
                     let qualifies_person = qualifies_person || qualifies_title;
                     if et != EntityType::Event
                         && !qualifies_person
@@ -228,10 +226,7 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
         }
     }
     let subj: Vec<usize> = if phrase[0] == "signed" || separate {
-        subjects(s, sents, x, trig)
-            .into_iter()
-            .filter(|&e| e != usize::MAX)
-            .collect()
+        subjects(s, sents, x, trig).into_iter().collect()
     } else {
         Vec::new()
     };
@@ -331,7 +326,7 @@ pub(super) fn earlier_host(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> O
         )
     };
     for s in sents[..upto.min(sents.len())].iter().rev() {
-        let n = s.words.len();
+        let n = s.len();
         for t in 0..n {
             if !matches!(s.w(t), "hosted" | "hosts") {
                 continue;
@@ -356,7 +351,7 @@ pub(super) fn earlier_host(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> O
 /// "X joined the talks": X joins the last meeting reported. Returns whether the
 /// sentence has a joining phrase at all.
 pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) -> bool {
-    let n = s.words.len();
+    let n = s.len();
     let Some((t, trigger)) =
         (0..n).find_map(|t| JOIN.first_at(s.w(t), |p| s.matches(t, p)).map(|p| (t, p)))
     else {
@@ -369,11 +364,10 @@ pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extractio
     let joiners: Vec<usize> = subjects(s, sents, x, t)
         .into_iter()
         .filter(|&e| {
-            e != usize::MAX
-                && matches!(
-                    x.entities[e].etype,
-                    EntityType::Person | EntityType::Organization
-                )
+            matches!(
+                x.entities[e].etype,
+                EntityType::Person | EntityType::Organization
+            )
         })
         .collect();
     join_last_meeting(s, x, &joiners, trigger);
@@ -383,7 +377,7 @@ pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extractio
 /// "Also present were A, B and C": everyone named after the phrase joins the last
 /// meeting reported so far.
 pub(super) fn present_at(s: &Sent<'_>, x: &mut Extraction) {
-    let n = s.words.len();
+    let n = s.len();
     let Some((t, trigger)) = (0..n).find_map(|t| {
         PRESENT
             .first_at(s.w(t), |p| s.matches(t, p))
@@ -439,7 +433,7 @@ fn join_last_meeting(s: &Sent<'_>, x: &mut Extraction, joiners: &[usize], trigge
 
 pub(super) fn sentence_date(article: &Article, s: &Sent<'_>) -> Option<chrono::NaiveDate> {
     let anchor = article.published?;
-    for t in 0..s.words.len() {
+    for t in 0..s.len() {
         if let Some(m) = month_number(s.w(t)).filter(|_| s.w(t).len() >= 3 && s.w(t) != "may") {
             if let Ok(d) = s
                 .w(t + 1)

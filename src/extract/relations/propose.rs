@@ -35,7 +35,7 @@ static DEONTIC: Words = Words::data(include_str!("../../../data/lexicon/deontic.
 /// someone should, must or has to do is put forward by the speaker. The label is the
 /// reported clause, from its subject on.
 pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
-    let n = s.words.len();
+    let n = s.len();
     for t in 1..n {
         // requests are triggers of their own ("urged", "asked", "called")
         if !crate::extract::lexicon::SPEECH_VERBS.contains(s.w(t))
@@ -85,7 +85,7 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
                 EntityType::Person | EntityType::Organization | EntityType::Place
             )
         });
-        let Some(label) = label_from(s, sents, x, start) else {
+        let Some(label) = label_from(s, sents, start) else {
             continue;
         };
         for a in agents {
@@ -103,7 +103,7 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
 }
 
 pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
-    let n = s.words.len();
+    let n = s.len();
     reported_obligation(s, sents, x);
     // "accepted the European Union's proposal to normalise relations"
     for t in 1..n {
@@ -124,7 +124,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         if x.entities[agent].etype == EntityType::Event {
             continue;
         }
-        if let Some(label) = label_from(s, sents, x, t + 2) {
+        if let Some(label) = label_from(s, sents, t + 2) {
             push_proposal(x, agent, label, s.idx, "propose.possessive", 0.7);
         }
     }
@@ -201,7 +201,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         if s.w(obj) == "that" {
             obj += 1;
         }
-        if blocked(s, t, true) || x.sentences[s.idx].tokens.is_empty() {
+        if blocked(s, t, true) || s.tokens.is_empty() {
             t += 1;
             continue;
         }
@@ -209,21 +209,21 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let passive_by = t > 0
             && ["been", "was", "were", "is", "are", "being"].contains(&s.w(t - 1))
             && s.w(t + phrase.len()) == "by";
-        let mut agents = if passive_by {
-            coordinated(
+        let subject = if passive_by {
+            Subject::Named(coordinated(
                 s,
                 x,
                 (t + phrase.len() + 1..n.min(t + phrase.len() + 6))
                     .find(|&q| ent_of(s, x, q).is_some() && ent_of(s, x, q + 1).is_none())
                     .map_or(t, |q| q + 1),
-            )
+            ))
         } else {
-            subjects(s, sents, x, t)
+            subject(s, sents, x, t)
         };
-        if agents == [usize::MAX] {
+        let Subject::Named(mut agents) = subject else {
             t += 1;
             continue;
-        }
+        };
         if agents.is_empty() {
             agents = attribution(s, sents, x);
         }
@@ -232,7 +232,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             t += 1;
             continue;
         }
-        let label = label_from(s, sents, x, obj);
+        let label = label_from(s, sents, obj);
         for label in label.iter().flat_map(|l| split_coordinated(l)) {
             for &a in &agents {
                 push_proposal(x, a, label.clone(), s.idx, trigger.rule, trigger.confidence);
@@ -245,7 +245,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
 /// Where the action starts after "asked X to", "pressed them to": the word after "to", when
 /// only names or words for the parties stand between the verb and "to".
 pub(super) fn object_then_to(s: &Sent<'_>, x: &Extraction, obj: usize) -> Option<usize> {
-    let n = s.words.len();
+    let n = s.len();
     let to = (obj..n.min(obj + 8)).find(|&k| s.w(k) == "to")?;
     let parties = [
         "them",
@@ -270,7 +270,7 @@ pub(super) fn object_then_to(s: &Sent<'_>, x: &Extraction, obj: usize) -> Option
 
 /// The speaker of a quotation or report: "…, X said."; "“…,” X told reporters".
 pub(super) fn attribution(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction) -> Vec<usize> {
-    let n = s.words.len();
+    let n = s.len();
     for t in 0..n {
         if crate::extract::lexicon::SPEECH_VERBS.contains(&s.w(t)) {
             let before = coordinated(s, x, t);
@@ -287,11 +287,11 @@ pub(super) fn attribution(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction) -> V
     }
     // a quotation whose speaker opens the next sentence: "“…,” Mr" / "Mr Kerry told …"
     if let Some(next) = sents.get(s.idx + 1) {
-        if let Some(v) = (1..next.words.len().min(6))
+        if let Some(v) = (1..next.len().min(6))
             .find(|&t| crate::extract::lexicon::SPEECH_VERBS.contains(&next.w(t)))
         {
             let c = coordinated(next, x, v);
-            if !c.is_empty() && s.words.iter().any(|w| w == "“" || w == "\"") {
+            if !c.is_empty() && s.words().any(|w| w == "“" || w == "\"") {
                 return c;
             }
         }
@@ -308,9 +308,7 @@ pub(super) fn under_consideration(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
         .rev()
         .find(|&k| [",", ";", "“", "\""].contains(&s.w(k)))
         .map_or(0, |k| k + 1);
-    let words: Vec<&str> = (start..v)
-        .map(|k| &s.text[x.sentences[s.idx].tokens[k].span.clone()])
-        .collect();
+    let words: Vec<&str> = (start..v).map(|k| s.surface(k)).collect();
     let label = clean_label(&words);
     let agents = attribution(s, sents, x);
     if let Some(label) = label {
@@ -327,13 +325,8 @@ pub(super) fn under_consideration(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
     }
 }
 
-pub(super) fn label_from(
-    s: &Sent<'_>,
-    sents: &[Sent<'_>],
-    x: &Extraction,
-    obj: usize,
-) -> Option<String> {
-    let toks = &x.sentences[s.idx].tokens;
+pub(super) fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], obj: usize) -> Option<String> {
+    let toks = &s.tokens;
     let mut words: Vec<String> = Vec::new();
     // inside a quotation already? then a straight quote closes it
     let before: Vec<&str> = (0..obj).map(|k| s.w(k)).collect();
@@ -344,7 +337,7 @@ pub(super) fn label_from(
     let mut quoted = false;
     let mut aside = false;
     #[allow(clippy::needless_range_loop)] // k also indexes the words and looks ahead
-    for k in obj..s.words.len() {
+    for k in obj..s.len() {
         let w = s.w(k);
         // ", and possibly China,": an aside inside the object
         if aside {
@@ -411,13 +404,13 @@ pub(super) fn label_from(
         .filter(|w| *w == "it")
         .and_then(|_| sents.get(s.idx.checked_sub(1)?))
     {
-        if let Some(d) = (0..p.words.len())
+        if let Some(d) = (0..p.len())
             .rev()
             .find(|&k| ["a", "an", "the"].contains(&p.w(k)))
         {
-            let ptoks = &x.sentences[p.idx].tokens;
-            let np: Vec<String> = (d + 1..p.words.len())
-                .filter(|&k| x.sentences[p.idx].tokens[k].word)
+            let ptoks = &p.tokens;
+            let np: Vec<String> = (d + 1..p.len())
+                .filter(|&k| p.tokens[k].word)
                 .map(|k| p.text[ptoks[k].span.clone()].to_string())
                 .take(5)
                 .collect();
