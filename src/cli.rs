@@ -155,7 +155,7 @@ graphs as they were or complete; 5 a remote graph was left incomplete (the messa
     Query(QueryArgs),
     /// Score a graph against gold annotations (P/R/F1 per type, and the misses)
     #[command(
-        after_help = "Examples:\n  newsgraph eval --gold gold.json --store kg/\n  newsgraph eval --gold gold.json --ttl kg.ttl --verbose\n  newsgraph eval --gold gold.json articles/ --min-relations-f1 0.8\n\nThe gold format is described in the README (\"Measuring quality\"). Exit code 4 when a --min-* floor is not met."
+        after_help = "Examples:\n  newsgraph eval --gold gold.json --store kg/\n  newsgraph eval --gold gold.json --ttl kg.ttl --verbose\n  newsgraph eval --gold gold.json articles/ --min-relations-f1 0.8\n  newsgraph eval --gold gold.json articles/ --rules     # which rule stated what, and how often it was right\n\nThe gold format is described in the README (\"Measuring quality\"). Exit code 4 when a --min-* floor is not met."
     )]
     Eval(EvalArgs),
     /// Describe a store: format, versions, articles, entities, relations, pushes
@@ -333,6 +333,10 @@ pub struct EvalArgs {
     /// Print the figures as JSON
     #[arg(long)]
     pub json: bool,
+    /// Also show each rule that stated relations: how often it fired and how often it was
+    /// right against the gold (the store's `ng:Assertion`s, by `ng:rule`)
+    #[arg(long)]
+    pub rules: bool,
     /// Fail (exit 4) when entities F1 is below this
     #[arg(long, value_name = "F1")]
     pub min_entities_f1: Option<f64>,

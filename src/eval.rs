@@ -17,6 +17,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::store::NewsStore;
 
+mod rules;
+pub use rules::{rule_report, RuleReport, RuleRow};
+
 /// Errors of evaluation.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
@@ -298,8 +301,101 @@ struct Node {
     main: Option<String>,
 }
 
+/// The relation types, as the ontology's local names.
+const RELATIONS: [&str; 3] = ["metWith", "backs", "proposed"];
+
+/// The gold relations of one type, with whether each is required.
+fn gold_relations<'g>(gold: &'g Gold, rtype: &str) -> Vec<&'g (GoldRelation, bool)> {
+    gold.relations
+        .iter()
+        .filter(|(r, _)| r.rtype == rtype)
+        .collect()
+}
+
+/// How one relation of the graph compares with the gold.
+enum Verdict {
+    /// It is these gold relations (indices into the judge's `golds`).
+    Right(Vec<usize>),
+    /// An argument is an optional gold entity: it counts neither way.
+    Optional,
+    /// It is no gold relation.
+    Wrong,
+}
+
+/// Judges the relations of one type: `assignment` maps entity IRIs to gold names.
+struct Judge<'g> {
+    gold: &'g Gold,
+    assignment: &'g HashMap<String, String>,
+    rtype: &'static str,
+    golds: &'g [&'g (GoldRelation, bool)],
+}
+
+impl Judge<'_> {
+    /// `a_iri` related to `b` (an entity IRI, or a proposal's label).
+    fn verdict(&self, a_iri: &str, b: &str) -> Verdict {
+        let golds = self.golds;
+        let a = self.assignment.get(a_iri);
+        let hits: Vec<usize> = if self.rtype == "proposed" {
+            let label = norm(b);
+            (0..golds.len())
+                .filter(|&i| {
+                    golds[i].0.agent.as_ref() == a
+                        && golds[i].0.keys.iter().any(|k| label.contains(&norm(k)))
+                })
+                .collect()
+        } else {
+            let b = self.assignment.get(b);
+            (0..golds.len())
+                .filter(|&i| {
+                    let r = &golds[i].0;
+                    let (ga, gb) = (
+                        r.a.as_ref().or(r.subject.as_ref()),
+                        r.b.as_ref().or(r.object.as_ref()),
+                    );
+                    (ga == a && gb == b)
+                        || (self.rtype == "metWith"
+                            && r.b.as_ref() == a
+                            && r.a.as_ref() == b
+                            && a.is_some())
+                })
+                .collect()
+        };
+        if !hits.is_empty() {
+            return Verdict::Right(hits);
+        }
+        let optional =
+            |x: Option<&String>| x.is_some_and(|n| !self.gold.entities[n.as_str()].0.required);
+        if optional(a) || optional(self.b_gold(b)) {
+            Verdict::Optional
+        } else {
+            Verdict::Wrong
+        }
+    }
+
+    /// The gold entity `b` is, for metWith and backs.
+    fn b_gold(&self, b: &str) -> Option<&String> {
+        (self.rtype != "proposed")
+            .then(|| self.assignment.get(b))
+            .flatten()
+    }
+
+    /// The relation as the report shows it: gold names where there are some.
+    fn shown(&self, a_iri: &str, b: &str) -> String {
+        format!(
+            "{} -> {}",
+            self.assignment.get(a_iri).map_or(a_iri, String::as_str),
+            self.b_gold(b).map_or(b, String::as_str)
+        )
+    }
+}
+
 /// Scores the graph in `store` against `gold`.
 pub fn evaluate(store: &NewsStore, gold: &Gold) -> Result<Report, EvalError> {
+    Ok(score(store, gold)?.0)
+}
+
+/// The report, and which gold entity each entity IRI of the graph was matched with.
+fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, HashMap<String, String>), EvalError> {
     let mut details = Vec::new();
     // entities
     let q = format!(
@@ -380,76 +476,38 @@ pub fn evaluate(store: &NewsStore, gold: &Gold) -> Result<Report, EvalError> {
 
     // relations
     let (mut all_tp, mut all_fp, mut all_fn) = (0, 0, 0);
-    for (rtype, name) in [
-        ("metWith", "metWith"),
-        ("backs", "backs"),
-        ("proposed", "proposed"),
-    ] {
+    for rtype in RELATIONS {
+        let name = rtype;
         let q = if rtype == "proposed" {
             format!("PREFIX ng: <{NG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?a ?b WHERE {{ ?a ng:proposed ?p . ?p rdfs:label ?b }}")
         } else {
             format!("PREFIX ng: <{NG}> SELECT ?a ?b WHERE {{ ?a ng:{rtype} ?b }}")
         };
-        let golds: Vec<&(GoldRelation, bool)> = gold
-            .relations
-            .iter()
-            .filter(|(r, _)| r.rtype == rtype)
-            .collect();
+        let golds = gold_relations(gold, rtype);
         let mut found: HashSet<usize> = HashSet::new();
         let mut fps: BTreeSet<String> = BTreeSet::new();
+        let judge = Judge {
+            gold,
+            assignment: &assignment,
+            rtype,
+            golds: &golds,
+        };
         for row in select(store, &q)? {
-            let a_iri = text_of(&row[0]);
-            let a = assignment.get(&a_iri);
-            let hits: Vec<usize> = if rtype == "proposed" {
-                let label = norm(&text_of(&row[1]));
-                (0..golds.len())
-                    .filter(|&i| {
-                        golds[i].0.agent.as_ref() == a
-                            && golds[i].0.keys.iter().any(|k| label.contains(&norm(k)))
-                    })
-                    .collect()
-            } else {
-                let b = assignment.get(&text_of(&row[1]));
-                (0..golds.len())
-                    .filter(|&i| {
-                        let r = &golds[i].0;
-                        let (ga, gb) = (
-                            r.a.as_ref().or(r.subject.as_ref()),
-                            r.b.as_ref().or(r.object.as_ref()),
-                        );
-                        (ga == a && gb == b)
-                            || (rtype == "metWith"
-                                && r.b.as_ref() == a
-                                && r.a.as_ref() == b
-                                && a.is_some())
-                    })
-                    .collect()
-            };
-            if !hits.is_empty() {
-                let pick = hits
-                    .iter()
-                    .copied()
-                    .find(|i| !found.contains(i))
-                    .unwrap_or(hits[0]);
-                found.insert(pick);
-                continue;
+            let (a_iri, b) = (text_of(&row[0]), text_of(&row[1]));
+            match judge.verdict(&a_iri, &b) {
+                Verdict::Right(hits) => {
+                    let pick = hits
+                        .iter()
+                        .copied()
+                        .find(|i| !found.contains(i))
+                        .unwrap_or(hits[0]);
+                    found.insert(pick);
+                }
+                Verdict::Optional => {}
+                Verdict::Wrong => {
+                    fps.insert(judge.shown(&a_iri, &b));
+                }
             }
-            let optional =
-                |x: Option<&String>| x.is_some_and(|n| !gold.entities[n.as_str()].0.required);
-            let b_gold = if rtype == "proposed" {
-                None
-            } else {
-                assignment.get(&text_of(&row[1]))
-            };
-            if optional(a) || optional(b_gold) {
-                continue;
-            }
-            let shown_b = if rtype == "proposed" {
-                text_of(&row[1])
-            } else {
-                b_gold.cloned().unwrap_or_else(|| text_of(&row[1]))
-            };
-            fps.insert(format!("{} -> {}", a.cloned().unwrap_or(a_iri), shown_b));
         }
         let required: Vec<usize> = (0..golds.len()).filter(|&i| golds[i].1).collect();
         let r_tp = required.iter().filter(|i| found.contains(i)).count();
@@ -488,11 +546,12 @@ pub fn evaluate(store: &NewsStore, gold: &Gold) -> Result<Report, EvalError> {
         all_fn += r_fn.len();
     }
     rows.push(("relations", prf(all_tp, all_fp, all_fn)));
-    Ok(Report {
+    let report = Report {
         rows,
         counts,
         details,
-    })
+    };
+    Ok((report, assignment))
 }
 
 #[cfg(test)]

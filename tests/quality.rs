@@ -167,6 +167,76 @@ fn eval_fails_below_a_floor() {
     );
 }
 
+/// `eval --rules` judges each rule's assertions as the scores judge the graph: on every
+/// fixture set, the gold relations no rule stated are exactly those the scores miss, and
+/// every rule id is one the extractor has (a `rule` of `data/frames` or of the code).
+#[test]
+fn the_rule_report_agrees_with_the_scores() {
+    let mut sources = String::new();
+    for dir in ["src/extract", "src/extract/relations", "data/frames"] {
+        for e in std::fs::read_dir(root().join(dir)).expect("source folder") {
+            let p = e.expect("entry").path();
+            if p.is_file() {
+                sources += &std::fs::read_to_string(&p).expect("source");
+            }
+        }
+    }
+    let mut rules_seen = 0;
+    for (articles, gold, ..) in sets() {
+        let v = eval_json(&[
+            "--gold".as_ref(),
+            gold.as_os_str(),
+            articles.as_os_str(),
+            "--rules".as_ref(),
+        ]);
+        let name = articles.display();
+        let g: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&gold).expect("gold")).expect("gold JSON");
+        for row in ["metWith", "backs", "proposed"] {
+            let required = g["relations"]
+                .as_array()
+                .expect("relations")
+                .iter()
+                .filter(|r| r["type"] == row)
+                .filter(|r| {
+                    // a relation is required when all its entities are
+                    ["a", "b", "subject", "object", "agent"].iter().all(|k| {
+                        r[*k].as_str().is_none_or(|n| {
+                            g["entities"].as_array().expect("entities").iter().all(|e| {
+                                e["name"].as_str() != Some(n)
+                                    || e["required"].as_bool() != Some(false)
+                            })
+                        })
+                    })
+                })
+                .count();
+            let unfound = v["rules"]["unfound"][row].as_u64().expect("unfound") as usize;
+            let recall = v["scores"][row]["recall"].as_f64().expect("recall");
+            if required > 0 {
+                let found = (required - unfound) as f64 / required as f64;
+                assert!(
+                    (found - recall).abs() < 1e-9,
+                    "{name}: {row}: rules found {found:.3} of the gold, the scores {recall:.3}"
+                );
+            }
+        }
+        for r in v["rules"]["rules"].as_array().expect("rules") {
+            let id = r["rule"].as_str().expect("rule id");
+            assert!(
+                sources.contains(&format!("\"{id}\"")) || sources.contains(&format!("\n{id} ")),
+                "{name}: rule {id} is not one of the extractor's"
+            );
+            let n = |k: &str| r[k].as_u64().expect("count");
+            assert_eq!(n("fired"), n("right") + n("wrong") + n("optional"));
+            rules_seen += 1;
+        }
+    }
+    assert!(
+        rules_seen >= 20,
+        "{rules_seen} rule rows over the fixture sets"
+    );
+}
+
 /// `eval` and the reference scorer agree to the third decimal. `.ci/run` sets
 /// NEWSGRAPH_REQUIRE_TOOLS=1 so that a missing scorer or rdflib fails instead of skipping.
 #[test]

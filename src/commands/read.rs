@@ -230,11 +230,28 @@ pub fn eval(ctx: &Ctx, a: EvalArgs) -> Result<ExitCode> {
         _ => bail!("give --store DIR, --ttl FILE or articles to score"),
     };
     let r = newsgraph::eval::evaluate(&s, &gold)?;
-    let mut out = io::stdout().lock();
-    if a.json {
-        writeln!(out, "{}", r.to_json())?;
+    let rules = if a.rules {
+        Some(newsgraph::eval::rule_report(&s, &gold)?)
     } else {
-        write!(out, "{}", r.to_text(ctx.ui.verbose()))?;
+        None
+    };
+    let mut out = io::stdout().lock();
+    match (a.json, &rules) {
+        (true, None) => writeln!(out, "{}", r.to_json())?,
+        (true, Some(rules)) => writeln!(
+            out,
+            "{}",
+            serde_json::json!({
+                "scores": serde_json::from_str::<serde_json::Value>(&r.to_json())?,
+                "rules": rules,
+            })
+        )?,
+        (false, _) => {
+            write!(out, "{}", r.to_text(ctx.ui.verbose()))?;
+            if let Some(rules) = &rules {
+                write!(out, "\n{}", rules.to_text())?;
+            }
+        }
     }
     let e = r.get("entities").map_or(0.0, |p| p.f1);
     let rel = r.get("relations").map_or(0.0, |p| p.f1);
