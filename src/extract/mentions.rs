@@ -235,7 +235,25 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
                         || ctx.role_of[k].is_some()
                             && ctx.tok(k).chars().next().is_some_and(char::is_uppercase))
             };
+            // an honorific inside a run of capitals starts the next name: "the President of
+            // the Republic of Korea Mr. Roh Moo-hyun"
+            if ctx.role_of[j].is_some_and(|(_, hon)| hon)
+                && ctx.role_of[j] != ctx.role_of[j - 1]
+                && ctx
+                    .role_hit_end(j)
+                    .is_some_and(|e| cap_after(e) || ctx.tok(e) == "." && cap_after(e + 1))
+            {
+                break;
+            }
             if ctx.is_cap(j) || (ctx.role_of[j].is_some() && ctx.role_of[j] == ctx.role_of[j - 1]) {
+                j += 1;
+            } else if t == "."
+                && ctx.tok(j - 1).chars().count() == 1
+                && ctx.tok(j - 1).chars().all(char::is_uppercase)
+                && j - 1 > i
+                && cap_after(j + 1)
+            {
+                // a middle initial: "George J. Mitchell"
                 j += 1;
             } else if (PARTICLES.contains(lower) || ORG_CONNECTORS.contains(lower))
                 && t.chars().all(char::is_lowercase)
@@ -444,6 +462,36 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
         })
     {
         let start = if ctx.tok(a) == "The" { a + 1 } else { a };
+        // "the Andean Community Allan Wagner": an organisation's name, then a person's (two or
+        // more capitalised words after the last head, none of them a head or connector)
+        if let Some(h) = (a + 1..b).rev().find(|&k| ORG_HEADS.contains(&ctx.tok(k))) {
+            if b - h > 2
+                && (h + 1..b).all(|k| {
+                    ctx.is_cap(k)
+                        && ctx.role_of[k].is_none()
+                        && !PLACE_HEADS.contains(&ctx.tok(k))
+                        && ctx.gaz.lookup(ctx.tok(k)).is_none()
+                })
+            {
+                out.push(new_raw(
+                    ctx,
+                    start,
+                    h + 1,
+                    Some(EntityType::Organization),
+                    "org.head",
+                ));
+                let before = out.len();
+                chunk(ctx, h + 1, b, out);
+                let org = ctx.gaz.lookup(ctx.surface(start, h + 1)).map(|x| x.0);
+                for m in &mut out[before..] {
+                    if m.etype == Some(EntityType::Person) {
+                        m.person_cue = true;
+                        m.affiliation = m.affiliation.or(org);
+                    }
+                }
+                return;
+            }
+        }
         // "Organization for Security and Cooperation in Europe", "Syrian Observatory for Human Rights"
         out.push(new_raw(
             ctx,
@@ -539,9 +587,24 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
             p += 1;
             continue;
         }
+        // "During the Tuesday meeting": a connector left after a peeled word opens no name
+        if p > a && matches!(t, "the" | "of" | "for" | "and" | "&") {
+            p += 1;
+            continue;
+        }
         break;
     }
     if p >= b {
+        return;
+    }
+    if p > a && (role.is_some() || honorific.is_some()) && !ctx.is_cap(p) {
+        // "the President of Brazil", "Secretary General of the Andean Community": the title
+        // of a country or body, no name; what follows it is read on its own
+        let mut q = p + 1;
+        while q < b && !ctx.is_cap(q) {
+            q += 1;
+        }
+        chunk(ctx, q, b, out);
         return;
     }
     if p > a {

@@ -80,6 +80,59 @@ pub(super) static BACKED_THINGS: Words =
 pub(super) static GROUP_NOUNS: Words =
     Words::data(include_str!("../../../data/lexicon/group_nouns.txt"));
 
+/// "heads of state from A, B and C", "delegations of A and B", "foreign ministers attended
+/// for A and B" (not "leaders pledged support for A"): the countries a group of officials speaks for, listed after "from", "of",
+/// "for" or "representing", right after the group noun or after one word ("attended for").
+pub(super) fn delegated_countries(s: &Sent<'_>, x: &Extraction) -> Vec<usize> {
+    let mut out = Vec::new();
+    for t in 0..s.len() {
+        let end = if s.w(t) == "heads" && s.w(t + 1) == "of" {
+            if !matches!(s.w(t + 2), "state" | "government") {
+                continue;
+            }
+            t + 2
+        } else if GROUP_NOUNS.contains(&s.w(t)) {
+            t
+        } else {
+            continue;
+        };
+        let Some(from) = (end + 1..end + 3).find(|&q| {
+            matches!(s.w(q), "from" | "of" | "for" | "representing")
+                && (end + 1..q)
+                    .all(|r| matches!(s.class(r), WordClass::Other | WordClass::Determiner))
+        }) else {
+            continue;
+        };
+        let mut q = from + 1;
+        let mut countries = Vec::new();
+        while q < s.len() {
+            match s.entity(x, q) {
+                Some(e) if x.entities[e].etype == EntityType::Place => {
+                    if !countries.contains(&e) {
+                        countries.push(e);
+                    }
+                }
+                Some(_) => break,
+                None if matches!(s.w(q), "," | "and" | "the") => {}
+                None => break,
+            }
+            q += 1;
+        }
+        // "envoys of Sudan's army chief": the country qualifies someone; "the ministers of
+        // A and B, C and D": the officials are named, and they are the parties
+        let possessive = matches!(s.w(q), "'s" | "’s");
+        let named = (q.saturating_sub(1)..s.len().min(q + 3)).any(|r| s.person(x, r).is_some());
+        if !possessive && !named {
+            for e in countries {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// "three ministers" at token `t`: how many people a number and a group noun stand for.
 pub(super) fn group_of(s: &Sent<'_>, t: usize) -> Option<usize> {
     let size = ["two", "three", "four", "five", "six"]

@@ -41,11 +41,26 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
             .is_some_and(|e| x.entities[e].etype == EntityType::Person);
         group || person
     };
+    // "Bolivia and Peru join the union from the Andean Community": joining a body is
+    // membership, not a meeting (joining people or talks is one)
+    let joins_body = |trig: usize, len: usize| {
+        let mut q = trig + len;
+        while s.class(q) == WordClass::Determiner {
+            q += 1;
+        }
+        s.entity(x, q)
+            .is_some_and(|e| x.entities[e].etype == EntityType::Organization)
+    };
     let Some((trig, trigger)) = (0..n)
         .filter_map(|i| MEET.first_at(s.w(i), |p| s.matches(i, p)).map(|t| (i, t)))
         .find(|&(i, t)| {
             (t.words != ["meeting"] || named_meeting(i))
                 && (t.words != ["received"] || received_people(i))
+                && !(t
+                    .words
+                    .last()
+                    .is_some_and(|w| matches!(*w, "join" | "joins"))
+                    && joins_body(i, t.words.len()))
         })
         .or_else(|| Some((gapped?, MEET.find(&["talks", "with"])?)))
     else {
@@ -142,6 +157,12 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
             if !parts.contains(&e) {
                 parts.push(e);
             }
+        }
+    }
+    // "attended by heads of state from A, B and C": countries through their officials
+    for e in delegated_countries(s, x) {
+        if !parts.contains(&e) {
+            parts.push(e);
         }
     }
     // "at the end of the meeting": the meeting an earlier sentence reported, with its host
@@ -358,18 +379,36 @@ pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extractio
         return false;
     };
     let after = t + trigger.words.len();
-    if !(after..n.min(after + 4)).any(|q| MEETING_NOUNS.contains(&s.w(q))) || blocked(s, t, false) {
+    // "attended the talks", or "attended for A and B" (on behalf of countries)
+    let on_behalf = s.w(after) == "for" && !delegated_countries(s, x).is_empty();
+    if !(on_behalf || (after..n.min(after + 4)).any(|q| MEETING_NOUNS.contains(&s.w(q))))
+        || blocked(s, t, false)
+    {
         return true;
     }
-    let joiners: Vec<usize> = subjects(s, sents, x, t)
+    // people and bodies, and countries through their officials ("Mexico and Panama
+    // attended the ceremony", "Foreign ministers attended for A and B")
+    let subj = subjects(s, sents, x, t);
+    let country = |e: usize| {
+        x.entities[e]
+            .gaz
+            .is_some_and(|g| s.gaz.entry(g).kind == EntryKind::Country)
+    };
+    // countries only when they are the whole subject (not "the ministers of A and B, C and D")
+    let countries_act = !subj.is_empty() && subj.iter().all(|&e| country(e));
+    let mut joiners: Vec<usize> = subj
         .into_iter()
-        .filter(|&e| {
-            matches!(
-                x.entities[e].etype,
-                EntityType::Person | EntityType::Organization
-            )
+        .filter(|&e| match x.entities[e].etype {
+            EntityType::Person | EntityType::Organization => true,
+            EntityType::Place => countries_act,
+            EntityType::Event => false,
         })
         .collect();
+    for e in delegated_countries(s, x) {
+        if !joiners.contains(&e) {
+            joiners.push(e);
+        }
+    }
     join_last_meeting(s, x, &joiners, trigger);
     true
 }
