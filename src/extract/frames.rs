@@ -143,13 +143,17 @@ pub static JOIN: Triggers = Triggers::data("join.txt", include_str!("../../data/
 pub static PRESENT: Triggers =
     Triggers::data("present.txt", include_str!("../../data/frames/present.txt"));
 
+/// Presence at a meeting stated by place: "at the summit", "on the sidelines of the talks".
+pub static ATTEND: Triggers =
+    Triggers::data("attend.txt", include_str!("../../data/frames/attend.txt"));
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_table_reads_and_names_a_bad_line() {
-        for t in [&MEET, &PROPOSE, &JOIN, &PRESENT] {
+        for t in [&MEET, &PROPOSE, &JOIN, &PRESENT, &ATTEND] {
             let all = t.parse().expect("table reads");
             assert!(all.len() >= 5, "{}: {} triggers", t.name, all.len());
             let mut seen = std::collections::HashSet::new();

@@ -24,7 +24,7 @@ use meet::*;
 use propose::*;
 
 use super::doc::{Doc, Sent};
-use super::frames::{Starts, Trigger, JOIN, MEET, PRESENT, PROPOSE};
+use super::frames::{Starts, Trigger, ATTEND, JOIN, MEET, PRESENT, PROPOSE};
 use super::gazetteer::{EntryKind, Gazetteer};
 use super::text::WordClass;
 use super::{Entity, EntityType, Extraction, Meeting, Relation, RelationKind};
@@ -80,8 +80,8 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
     let sents = &doc.sents;
     for s in sents {
         meetings(article, s, sents, x);
-        if !joined_meeting(s, sents, x) {
-            present_at(s, x);
+        if !joined_meeting(s, sents, x) && !present_at(s, x) {
+            at_event(s, x);
         }
         backs(s, sents, x);
         proposals(s, sents, x);

@@ -414,15 +414,15 @@ pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extractio
 }
 
 /// "Also present were A, B and C": everyone named after the phrase joins the last
-/// meeting reported so far.
-pub(super) fn present_at(s: &Sent<'_>, x: &mut Extraction) {
+/// meeting reported so far. Returns whether the sentence has such a phrase.
+pub(super) fn present_at(s: &Sent<'_>, x: &mut Extraction) -> bool {
     let n = s.len();
     let Some((t, trigger)) = (0..n).find_map(|t| {
         PRESENT
             .first_at(s.w(t), |p| s.matches(t, p))
             .map(|p| (t, p))
     }) else {
-        return;
+        return false;
     };
     let mut joiners: Vec<usize> = Vec::new();
     for q in t + trigger.words.len()..n {
@@ -441,6 +441,55 @@ pub(super) fn present_at(s: &Sent<'_>, x: &mut Extraction) {
         }
     }
     join_last_meeting(s, x, &joiners, trigger);
+    true
+}
+
+/// "At the opening of the summit, A said …", "B asked the delegates at the conference …":
+/// the person the clause is about was at the meeting, and joins the last one reported (or
+/// opens its record when the article has reported none with people yet). Not in quotes,
+/// nor when the sentence is planned or negated ("A will speak at the summit").
+pub(super) fn at_event(s: &Sent<'_>, x: &mut Extraction) {
+    let n = s.len();
+    let Some((t, trigger)) = (0..n).find_map(|t| {
+        ATTEND
+            .first_at(s.w(t), |p| s.matches(t, p))
+            .filter(|_| !s.tokens[t].quoted)
+            .map(|p| (t, p))
+    }) else {
+        return;
+    };
+    let after = t + trigger.words.len();
+    let Some(noun) = (after..n.min(after + 5))
+        .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
+        .find(|&q| MEETING_NOUNS.contains(&s.w(q)))
+    else {
+        return;
+    };
+    if (0..noun).any(|q| NEGATION.contains(&s.w(q)) || MODAL.contains(&s.w(q))) {
+        return;
+    }
+    let person = |q: usize| s.person(x, q).filter(|_| !s.tokens[q].quoted);
+    let who = if t == 0 {
+        // the phrase opens the sentence: the first person after its comma
+        (noun..n)
+            .find(|&q| s.w(q) == ",")
+            .and_then(|c| (c + 1..n.min(c + 8)).find_map(person))
+    } else {
+        // after the verb: the clause's subject, the first person before the phrase
+        (0..t).find_map(person)
+    };
+    let Some(who) = who else { return };
+    if !x.meetings.iter().any(|m| m.sentence <= s.idx) {
+        x.meetings.push(Meeting {
+            participants: Vec::new(),
+            place: None,
+            date: None,
+            event: None,
+            sentence: s.idx,
+            rule: trigger.rule,
+        });
+    }
+    join_last_meeting(s, x, &[who], trigger);
 }
 
 /// Adds `joiners` to the last meeting reported up to this sentence, each metWith
