@@ -49,6 +49,10 @@ pub struct RawMention {
 /// One sentence of the document model as mention detection reads it: its tokens (with the
 /// lower-case forms, word classes and quotation flags the tokenizer gives) and the role
 /// phrases the gazetteer finds in it.
+/// Party and political adjectives before a title: `data/lexicon/party_adjectives.txt`.
+static PARTY_ADJECTIVES: Words =
+    Words::data(include_str!("../../data/lexicon/party_adjectives.txt"));
+
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
@@ -584,6 +588,11 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
         }
         let name_goes_on = p + 2 < b && ["of", "for"].contains(&ctx.tok(p + 1));
         if (COMMON_WORDS.contains(&t) && !name_goes_on) || t.chars().all(|c| c.is_ascii_digit()) {
+            p += 1;
+            continue;
+        }
+        // "Republican Representative Francis Rooney": a party adjective before a title
+        if PARTY_ADJECTIVES.contains(t) && ctx.role_hit_end(p + 1).is_some() {
             p += 1;
             continue;
         }

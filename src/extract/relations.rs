@@ -34,14 +34,29 @@ static MODAL: Words = Words::data(include_str!("../../data/lexicon/modal.txt"));
 static NEGATION: Words = Words::data(include_str!("../../data/lexicon/negation.txt"));
 static AUX: Words = Words::data(include_str!("../../data/lexicon/aux.txt"));
 
+static DENIAL: Words = Words::data(include_str!("../../data/lexicon/denial.txt"));
+
+/// Whether the event at `trig` is stated as not happening: negated or (unless
+/// `allow_modal`) planned, expected or hoped in its clause, or inside a denial ("denied
+/// claims that he had offered …", "rejected reports that A met B").
 fn blocked(s: &Sent<'_>, trig: usize, allow_modal: bool) -> bool {
     // look back at most four words, and not past the start of the clause
-    (s.clause_start(trig, 4)..trig).any(|k| {
+    let local = (s.clause_start(trig, 4)..trig).any(|k| {
         NEGATION.contains(&s.w(k))
             || (!allow_modal
                 && (MODAL.contains(&s.w(k))
                     || (s.w(k) == "to" && k > 0 && MODAL.contains(&s.w(k - 1)))))
-    })
+    });
+    local
+        || (0..trig).any(|d| {
+            DENIAL.contains(&s.w(d))
+                && (d + 1..trig).any(|q| {
+                    matches!(
+                        s.w(q),
+                        "that" | "claims" | "reports" | "allegations" | "suggestions"
+                    )
+                })
+        })
 }
 
 fn ensure_gaz_entity(x: &mut Extraction, gaz: &Gazetteer, id: usize) -> usize {

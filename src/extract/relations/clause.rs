@@ -322,7 +322,10 @@ pub(super) fn sentence_subject(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
             while end < n && ent_of(s, x, end) == Some(e) {
                 end += 1;
             }
-            if !matches!(s.w(end), "'s" | "’s") && x.entities[e].etype != EntityType::Event {
+            if !matches!(s.w(end), "'s" | "’s")
+                && x.entities[e].etype != EntityType::Event
+                && !s.tokens[t].quoted
+            {
                 return Some(e);
             }
             t = end;
@@ -393,6 +396,18 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
     if k == 0 {
         return Subject::Named(Vec::new());
     }
+    // "…, she said, calling on …": a participle after a speech verb takes its speaker
+    if s.w(k - 1) == "," && s.w(k).ends_with("ing") && k >= 3 {
+        let v = k - 2;
+        if crate::extract::lexicon::SPEECH_VERBS.contains(&s.w(v)) {
+            if let Some(e) = ent_of(s, x, v - 1) {
+                return Subject::Named(vec![e]);
+            }
+            if matches!(s.w(v - 1), "he" | "she") {
+                return Subject::Named(resolve_pronoun(s, sents, x, v - 1).into_iter().collect());
+            }
+        }
+    }
     // ", proposing …": a participle takes the main clause's subject
     if s.w(k - 1) == "," && s.w(k).ends_with("ing") {
         if let Some(p) = description_subject(s, sents, x) {
@@ -410,7 +425,7 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
             k = c - 1;
         } else if let Some(c) = (1..k - 1).rev().take(10).find(|&c| {
             s.w(c) == ","
-                && ["a", "an"].contains(&s.w(c + 1))
+                && ["a", "an", "the"].contains(&s.w(c + 1))
                 && ent_of(s, x, c - 1).is_some()
                 && (c + 1..k - 1).all(|q| s.w(q) != ",")
         }) {
@@ -564,6 +579,11 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
             k = t;
         }
         if k == 0 || !["and", ","].contains(&s.w(k - 1)) {
+            break;
+        }
+        // a list ends with "and" ("A, B and C"): a name and a comma right before the last
+        // one is an apposition or another clause ("During her meeting with A, B stated")
+        if out.len() == 1 && s.w(k - 1) == "," && k >= 2 && ent_of(s, x, k - 2).is_some() {
             break;
         }
         // back over "and" / "," to the previous name, past titles and possessors

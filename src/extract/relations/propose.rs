@@ -201,7 +201,14 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         if s.w(obj) == "that" {
             obj += 1;
         }
-        if blocked(s, t, true) || s.tokens.is_empty() {
+        // "sought no third term": a negated object (not "insisted that no ships …"); "Rex Tillerson, proposed Secretary of
+        // State": the participle of a nomination, before a title
+        let negated_object = phrase.last() != Some(&"that")
+            && matches!(s.w(t + phrase.len()), "no" | "neither" | "nothing");
+        let nomination = phrase == ["proposed"]
+            && s.surface(obj).starts_with(char::is_uppercase)
+            && s.gaz.is_role(s.w(obj));
+        if negated_object || nomination || blocked(s, t, true) || s.tokens.is_empty() {
             t += 1;
             continue;
         }
