@@ -143,6 +143,9 @@ pub static JOIN: Triggers = Triggers::data("join.txt", include_str!("../../data/
 pub static PRESENT: Triggers =
     Triggers::data("present.txt", include_str!("../../data/frames/present.txt"));
 
+/// Backing stated as a noun: "X's support for Y".
+pub static BACK: Triggers = Triggers::data("back.txt", include_str!("../../data/frames/back.txt"));
+
 /// Presence at a meeting stated by place: "at the summit", "on the sidelines of the talks".
 pub static ATTEND: Triggers =
     Triggers::data("attend.txt", include_str!("../../data/frames/attend.txt"));
@@ -153,17 +156,17 @@ mod tests {
 
     #[test]
     fn every_table_reads_and_names_a_bad_line() {
-        for t in [&MEET, &PROPOSE, &JOIN, &PRESENT, &ATTEND] {
+        for t in [&MEET, &PROPOSE, &JOIN, &PRESENT, &ATTEND, &BACK] {
             let all = t.parse().expect("table reads");
             assert!(all.len() >= 5, "{}: {} triggers", t.name, all.len());
             let mut seen = std::collections::HashSet::new();
             for tr in &all {
                 assert!(seen.insert(&tr.words), "{}: {:?} twice", t.name, tr.words);
                 // join and present lines add to meetings
-                let frame = if t.name == "propose.txt" {
-                    "propose"
-                } else {
-                    "meet"
+                let frame = match t.name {
+                    "propose.txt" => "propose",
+                    "back.txt" => "backs",
+                    _ => "meet",
                 };
                 assert!(
                     tr.rule.starts_with(&format!("{frame}.")),

@@ -251,6 +251,13 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
             }
             if ctx.is_cap(j) || (ctx.role_of[j].is_some() && ctx.role_of[j] == ctx.role_of[j - 1]) {
                 j += 1;
+            } else if matches!(t, "'" | "’")
+                && ctx.tok(j - 1).ends_with('s')
+                && ctx.is_cap(j - 1)
+                && cap_after(j + 1)
+            {
+                // a plural possessive inside a name: "Kurdistan Workers' Party"
+                j += 1;
             } else if t == "."
                 && ctx.tok(j - 1).chars().count() == 1
                 && ctx.tok(j - 1).chars().all(char::is_uppercase)

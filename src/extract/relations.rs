@@ -24,7 +24,7 @@ use meet::*;
 use propose::*;
 
 use super::doc::{Doc, Sent};
-use super::frames::{Starts, Trigger, ATTEND, JOIN, MEET, PRESENT, PROPOSE};
+use super::frames::{Starts, Trigger, ATTEND, BACK, JOIN, MEET, PRESENT, PROPOSE};
 use super::gazetteer::{EntryKind, Gazetteer};
 use super::text::WordClass;
 use super::{Entity, EntityType, Extraction, Meeting, Relation, RelationKind};

@@ -101,6 +101,10 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             if backed.is_empty() && k >= 2 && s.w(k - 2) == "the" {
                 backed.extend(definite_event(x, s.w(k - 1)));
             }
+            if backed.is_empty() && t >= 2 && s.w(t - 1) == "," {
+                // "Comoros, backed by African Union forces, has invaded"
+                backed.extend(ent_of(s, x, t - 2));
+            }
             if backed.is_empty() {
                 // the name just before, or the head of an appositive: "the Rapid Support
                 // Forces, a paramilitary group backed by"
@@ -145,6 +149,15 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             });
         if let Some(a) = accused {
             backers.push(a);
+        } else if w.ends_with("ing")
+            && k >= 1
+            && matches!(
+                s.w(k - 1),
+                "started" | "began" | "begun" | "continued" | "kept"
+            )
+        {
+            // "Saudi Arabia started supporting X": the subject of the aspectual verb
+            backers.extend(subjects(s, sents, x, k - 1));
         } else if w.ends_with("ing") {
             // a gerund has no subject of its own ("the funding of …")
         } else if k >= 2 && s.w(k - 2) == "whose" {
@@ -178,8 +191,14 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                 if [".", ";", ","].contains(&s.w(q)) {
                     break;
                 }
-                // "supported the plan put forward by A": a thing is backed, not A
-                if BACKED_THINGS.contains(&s.w(q)) || matches!(s.w(q), "by" | "from" | "for") {
+                // "supported the plan put forward by A": a thing is backed, not A; "allied
+                // with Kurdish groups in fighting ISIS": the object ends at a preposition
+                // (not "the government of A", "allied with A", "funded projects in A")
+                let preposition = s.class(q) == WordClass::Preposition
+                    && !(s.w(q) == "of"
+                        || q == t + 1 && s.w(q) == "with"
+                        || s.w(q) == "in" && ent_of(s, x, q + 1).is_some());
+                if BACKED_THINGS.contains(&s.w(q)) || preposition {
                     break;
                 }
                 if let Some(e) = ent_of(s, x, q) {
@@ -197,6 +216,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             }
         }
     }
+    support_for(s, sents, x);
     // alliance: "Russia, which has long been Armenia's main military ally"
     for t in 0..n {
         if !["ally", "allies", "backer", "backers", "patron", "sponsor"].contains(&s.w(t)) {
@@ -385,6 +405,51 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                     push_backs(x, a, r, s.idx, "backs.aid", 0.7);
                 }
             }
+        }
+    }
+}
+
+/// "X's support for Y", "the Cuban government's support for Y", "NATO leaders pledged
+/// support for Y" (`data/frames/back.txt`): the backed one is the first name after the
+/// phrase, the backer the possessor before it or the subject of the verb before it.
+fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.len();
+    for t in 0..n {
+        let Some(trigger) = BACK.first_at(s.w(t), |p| s.matches(t, p)) else {
+            continue;
+        };
+        if s.tokens[t].quoted || blocked(s, t, false) {
+            continue;
+        }
+        let after = t + trigger.words.len();
+        let Some(b) = (after..n.min(after + 5))
+            .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
+            .find_map(|q| ent_of(s, x, q))
+        else {
+            continue;
+        };
+        let mut backers: Vec<usize> = Vec::new();
+        if let Some(p) = (t.saturating_sub(4)..t)
+            .rev()
+            .find(|&q| matches!(s.w(q), "'s" | "’s"))
+        {
+            // "Merkel's statement of support", "the Cuban government's support"
+            if let Some(a) = p.checked_sub(1).and_then(|q| ent_of(s, x, q)) {
+                backers.push(a);
+            } else if p >= 2 && matches!(s.w(p - 1), "government" | "regime") {
+                if let Some(c) = country_of_word(s.gaz, s.surface(p - 2)) {
+                    backers.push(ensure_gaz_entity(x, s.gaz, c));
+                }
+            }
+        } else if let Some(v) = (t.saturating_sub(3)..t)
+            .rev()
+            .find(|&q| s.class(q) == WordClass::Other && s.w(q).ends_with("ed"))
+        {
+            // "pledged support for", "expressed its full support for"
+            backers.extend(subjects(s, sents, x, v));
+        }
+        for a in backers {
+            push_backs(x, a, b, s.idx, trigger.rule, trigger.confidence);
         }
     }
 }
