@@ -65,9 +65,11 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
         else {
             continue;
         };
+        // "said if the goal is peace, then foreign powers should …" holds; "said whether
+        // they should …" does not
         if blocked(s, t, false)
             || (start..m).any(|k| matches!(s.w(k), "if" | "whether" | "who" | "which"))
-                && s.w(m - 1) != "then"
+                && !(start..m).any(|k| s.w(k) == "then")
         {
             continue;
         }
@@ -141,9 +143,16 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let phrase: &[&str] = &trigger.words;
         let via_to = trigger.starts == Starts::AfterTo;
         let mut obj = t + phrase.len();
-        // "asked Kagame to halt …": a request is a proposal only with its "to"
+        // "asked Kagame to halt …": a request is a proposal only with its "to", or its "for"
+        // after the ones asked ("asked the delegates at the conference for support")
         if phrase == ["asked"] {
-            match object_then_to(s, x, obj) {
+            let asked_for = || {
+                (obj + 1..n.min(obj + 8))
+                    .take_while(|&k| !matches!(s.w(k), "," | "." | ";" | "to" | "that"))
+                    .find(|&k| s.w(k) == "for")
+                    .map(|k| k + 1)
+            };
+            match object_then_to(s, x, obj).or_else(asked_for) {
                 Some(k) => obj = k,
                 None => {
                     t += 1;
