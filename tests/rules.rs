@@ -1,5 +1,6 @@
-//! Rule tables: `tests/rules/*.tsv` hold our own sentences with the relation each must
-//! (or, after `!`, must not) give and the rule id that gives it. One test reads every
+//! Rule tables: `tests/rules/*.tsv` hold our own sentences with the relation (or, in
+//! `entities.tsv`, the typed entity: "Person Tom Vale") each must (or, after `!`, must
+//! not) give and the rule id that gives it. One test reads every
 //! table, so a new phrasing in `data/frames/` comes with a line here, not a new test.
 
 use std::path::Path;
@@ -74,7 +75,12 @@ fn every_rule_table_holds() {
                 Metadata::default(),
             );
             let x = extract(&a, Gazetteer::bundled());
-            let found = relations(&x);
+            let mut found = relations(&x);
+            // entities too, as "Type Name" with the rule of each mention
+            found.extend(x.mentions.iter().map(|m| {
+                let e = &x.entities[m.entity];
+                (format!("{} {}", e.etype.as_str(), e.name), m.rule)
+            }));
             let ok = match expected.strip_prefix('!') {
                 Some(not) => !found.iter().any(|(f, _)| same(f, not)),
                 None => found.iter().any(|(f, r)| same(f, expected) && *r == rule),

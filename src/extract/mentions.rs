@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::gazetteer::{EntryKind, Gazetteer};
 use super::lexicon::*;
-use super::text::Token;
+use super::text::{Token, WordClass};
 use super::EntityType;
 
 /// A mention before within-article coreference.
@@ -173,6 +173,11 @@ impl<'a> Ctx<'a> {
         }
         Some(j)
     }
+}
+
+/// A Roman numeral of a name ("II", "VI", "XXI").
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -390,7 +395,28 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
         split_known(ctx, a, b, out);
         return;
     }
-    let last = ctx.tok(b - 1);
+    // "the United Nations Nikki Haley": a known name of two or more words, then a name of
+    // two or more unknown words
+    if let Some(k) = (a + 2..b.saturating_sub(1)).rev().find(|&k| {
+        ctx.gaz.lookup(ctx.surface(a, k)).is_some()
+            && (k..b).all(|q| ctx.is_cap(q) && ctx.role_of[q].is_none())
+            && ctx.gaz.lookup(ctx.surface(k, b)).is_none()
+    }) {
+        if let Some((id, e)) = ctx.gaz.lookup(ctx.surface(a, k)) {
+            push_gaz(ctx, a, k, id, e.etype, out);
+            chunk(ctx, k, b, out);
+            return;
+        }
+    }
+    // "World War II": an event head and its number
+    let numbered = b - a >= 3
+        && is_roman(ctx.tok(b - 1))
+        && EVENT_HEADS.contains(&ctx.tok(b - 2).to_lowercase().as_str());
+    let last = if numbered {
+        ctx.tok(b - 2)
+    } else {
+        ctx.tok(b - 1)
+    };
     if b - a >= 2
         && EVENT_HEADS.contains(&last.to_lowercase().as_str())
         && last.chars().next().is_some_and(char::is_uppercase)
@@ -598,13 +624,32 @@ fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
             p += 1;
             continue;
         }
+        // "On Sunday", "Our Lady": a capitalised closed-class word opens no name
+        if p == a
+            && p + 1 < b
+            && matches!(
+                ctx.tokens[p].class,
+                WordClass::Preposition
+                    | WordClass::Determiner
+                    | WordClass::Conjunction
+                    | WordClass::Pronoun
+                    | WordClass::Auxiliary
+            )
+        {
+            p += 1;
+            continue;
+        }
         // "Republican Representative Francis Rooney": a party adjective before a title
         if PARTY_ADJECTIVES.contains(t) && ctx.role_hit_end(p + 1).is_some() {
             p += 1;
             continue;
         }
         // "During the Tuesday meeting": a connector left after a peeled word opens no name
-        if p > a && matches!(t, "the" | "of" | "for" | "and" | "&") {
+        if p > a
+            && role.is_none()
+            && honorific.is_none()
+            && matches!(t, "the" | "of" | "for" | "and" | "&")
+        {
             p += 1;
             continue;
         }
