@@ -250,7 +250,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
                 && ctx.role_of[j] != ctx.role_of[j - 1]
                 && ctx
                     .role_hit_end(j)
-                    .is_some_and(|e| cap_after(e) || ctx.tok(e) == "." && cap_after(e + 1))
+                    .is_some_and(|e| cap_after(e) || e < n && ctx.tok(e) == "." && cap_after(e + 1))
             {
                 break;
             }
