@@ -34,10 +34,23 @@ pub(super) fn resolve_pronoun(
     }) {
         return Some(e);
     }
-    (0..s.idx)
-        .rev()
-        .take(3)
-        .find_map(|k| sents.get(k).and_then(|p| first_person(p, x)))
+    // earlier sentences that open with the same kind of pronoun continue the chain ("She
+    // spoke about … Lukashenko … She asked for …"): their antecedent is further back
+    let mut left = 3;
+    for k in (0..s.idx).rev() {
+        let Some(p) = sents.get(k) else { break };
+        if matches!(p.w(0), "he" | "she") && p.w(0) == s.w(at) {
+            continue;
+        }
+        if let Some(e) = first_person(p, x) {
+            return Some(e);
+        }
+        left -= 1;
+        if left == 0 {
+            break;
+        }
+    }
+    None
 }
 
 /// "the two leaders", "both men": the last two people named together.
@@ -459,7 +472,31 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
     }
     // "… declared a ceasefire and called on …": the sentence's subject
     if s.w(k - 1) == "and" && (k < 2 || ent_of(s, x, k - 2).is_none()) {
-        return Subject::Named(sentence_subject(s, x).into_iter().collect());
+        // the sentence's own subject: a pronoun opening it, else its first name before the
+        // verb (not "… and promised to … issued by the president, A")
+        if matches!(s.w(0), "he" | "she") {
+            return Subject::Named(resolve_pronoun(s, sents, x, 0).into_iter().collect());
+        }
+        return Subject::Named(
+            sentence_subject(s, x)
+                .filter(|&e| (0..k).any(|q| ent_of(s, x, q) == Some(e)))
+                .into_iter()
+                .collect(),
+        );
+    }
+    // "NATO members have urged", "EU leaders agreed": a body or country through its people
+    if k >= 2
+        && ent_of(s, x, k - 1).is_none()
+        && (GROUP_NOUNS.contains(&s.w(k - 1)) || s.w(k - 1) == "members")
+    {
+        if let Some(e) = ent_of(s, x, k - 2).filter(|&e| {
+            matches!(
+                x.entities[e].etype,
+                EntityType::Organization | EntityType::Place
+            )
+        }) {
+            return Subject::Named(vec![e]);
+        }
     }
     if ent_of(s, x, k - 1).is_none() {
         if let Some(e) = role_description(s, x, k) {
