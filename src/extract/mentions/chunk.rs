@@ -1,0 +1,391 @@
+//! Typing one capitalised chunk of a sentence: known names whole or in parts, events by
+//! their head, organisations by theirs, and titles, honorifics, demonyms and leading common
+//! words peeled off the left before what is left is typed (`typing.rs`). Where it sits:
+//! called by `detect` for each run of capitalised words; what it pushes are raw mentions.
+
+use super::*;
+
+/// A Roman numeral of a name ("II", "VI", "XXI").
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Types one capitalised chunk `[a, b)`, peeling titles and demonyms off its left.
+pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
+    if a >= b {
+        return;
+    }
+    if ctx.tok(a) == "The" && b - a > 1 {
+        return chunk(ctx, a + 1, b, out);
+    }
+    if ctx.gaz.lookup(ctx.surface(a, b)).is_none() {
+        if let Some(k) = (a + 1..b.saturating_sub(1))
+            .rev()
+            .find(|&k| ctx.tok(k) == "in")
+        {
+            if ctx
+                .gaz
+                .lookup(ctx.surface(k + 1, b))
+                .is_some_and(|(_, e)| e.etype == EntityType::Place)
+            {
+                chunk(ctx, a, k, out);
+                chunk(ctx, k + 1, b, out);
+                return;
+            }
+        }
+    }
+    if let Some((left, right)) = ctx.tok(a).split_once('-') {
+        // "UN-Arab League": two known names joined by a hyphen
+        let tail_start = ctx.tokens[a].span.start + left.len() + 1;
+        let tail = &ctx.text[tail_start..ctx.tokens[b - 1].span.end];
+        if ctx.gaz.lookup(ctx.tok(a)).is_none()
+            && right.chars().next().is_some_and(char::is_uppercase)
+        {
+            if let (Some((l, le)), Some((r, re))) = (ctx.gaz.lookup(left), ctx.gaz.lookup(tail)) {
+                let start = ctx.tokens[a].span.start;
+                let mut m1 = new_raw(ctx, a, a + 1, Some(le.etype), "gazetteer.hyphen-pair");
+                m1.span = start..start + left.len();
+                m1.name = left.to_string();
+                m1.gaz = Some(l);
+                let mut m2 = new_raw(ctx, a, b, Some(re.etype), "gazetteer.hyphen-pair");
+                m2.span = tail_start..ctx.tokens[b - 1].span.end;
+                m2.name = tail.to_string();
+                m2.gaz = Some(r);
+                out.push(m1);
+                out.push(m2);
+                return;
+            }
+        }
+    }
+    let whole = ctx.surface(a, b);
+    // 1. The whole chunk is a known name, or an organisation / event by its head.
+    if let Some((id, e)) = ctx.gaz.lookup(whole) {
+        if !(b - a == 1 && COMMON_WORDS.contains(&whole)) {
+            push_gaz(ctx, a, b, id, e.etype, out);
+            return;
+        }
+    }
+    if ctx.title_case {
+        // In a title-case headline only known names count; try the parts.
+        split_known(ctx, a, b, out);
+        return;
+    }
+    // "the United Nations Nikki Haley": a known name of two or more words, then a name of
+    // two or more unknown words
+    if let Some(k) = (a + 2..b.saturating_sub(1)).rev().find(|&k| {
+        ctx.gaz.lookup(ctx.surface(a, k)).is_some()
+            && (k..b).all(|q| ctx.is_cap(q) && ctx.role_of[q].is_none())
+            && ctx.gaz.lookup(ctx.surface(k, b)).is_none()
+    }) {
+        if let Some((id, e)) = ctx.gaz.lookup(ctx.surface(a, k)) {
+            push_gaz(ctx, a, k, id, e.etype, out);
+            chunk(ctx, k, b, out);
+            return;
+        }
+    }
+    // "World War II": an event head and its number
+    let numbered = b - a >= 3
+        && is_roman(ctx.tok(b - 1))
+        && EVENT_HEADS.contains(&ctx.tok(b - 2).to_lowercase().as_str());
+    let last = if numbered {
+        ctx.tok(b - 2)
+    } else {
+        ctx.tok(b - 1)
+    };
+    if b - a >= 2
+        && EVENT_HEADS.contains(&last.to_lowercase().as_str())
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && !COMMON_WORDS.contains(&ctx.tok(a))
+    {
+        let mut m = new_raw(ctx, a, b, Some(EntityType::Event), "event.capitalised");
+        m.event_key = Some(format!(
+            "evt:{}",
+            crate::extract::gazetteer::name_key(whole)
+        ));
+        out.push(m);
+        return;
+    }
+    if b - a >= 2
+        && DIRECTIONS.contains(&ctx.tok(a))
+        && PLACE_HEADS.contains(&ctx.tok(b - 1))
+        && !(a..b).any(|k| matches!(ctx.tok(k), "and" | "&" | "of" | "in"))
+    {
+        out.push(new_raw(
+            ctx,
+            a,
+            b,
+            Some(EntityType::Place),
+            "place.direction",
+        ));
+        return;
+    }
+    let head_first = b - a >= 3
+        && ORG_HEADS.contains(&ctx.tok(a))
+        && ![
+            "Representatives",
+            "Deputies",
+            "Delegates",
+            "Lords",
+            "Commons",
+        ]
+        .contains(&ctx.tok(a))
+        && ["of", "for"].contains(&ctx.tok(a + 1));
+    // "European Council President Charles Michel": an organisation, a title, a name
+    if let Some(r) = (a + 1..b.saturating_sub(1)).find(|&r| {
+        ctx.role_of[r].is_some_and(|(_, hon)| !hon)
+            && ctx.tok(r).chars().next().is_some_and(char::is_uppercase)
+            && has_head(ctx, a, r, &ORG_HEADS)
+            && !ORG_CONNECTORS.contains(&ctx.tok(r - 1))
+            && !["Representatives", "Deputies", "Delegates"].contains(&ctx.tok(a))
+            && ctx.role_hit_end(r).is_some_and(|e| e < b)
+    }) {
+        chunk(ctx, a, r, out);
+        chunk(ctx, r, b, out);
+        if let (Some(org), Some(person)) = (
+            out.iter().rposition(|m| {
+                m.span.end <= ctx.tokens[r - 1].span.end
+                    && m.etype == Some(EntityType::Organization)
+            }),
+            out.len().checked_sub(1),
+        ) {
+            if out[person].etype == Some(EntityType::Person)
+                && out[org].gaz.is_some()
+                && out[person].affiliation.is_none()
+            {
+                out[person].affiliation = out[org].gaz;
+            }
+        }
+        return;
+    }
+    // an adjective that opens an organisation's name: "Supreme National Security Council"
+    let adjective_led = b - a >= 3
+        && ORG_HEADS.contains(&ctx.tok(b - 1))
+        && COMMON_WORDS.contains(&ctx.tok(a))
+        && ![
+            "The", "A", "An", "In", "On", "At", "For", "But", "And", "After", "Before", "While",
+            "When", "If", "As", "Under", "By", "From", "To", "With", "Former", "Acting",
+        ]
+        .contains(&ctx.tok(a))
+        && ctx.role_of[a].is_none();
+    if b - a >= 2
+        && (!COMMON_WORDS.contains(&ctx.tok(a)) || head_first || adjective_led)
+        && (ctx.role_of[a].is_none() || head_first)
+        && (has_head(ctx, a + 1, b, &ORG_HEADS) || head_first)
+        && ctx.gaz.demonym(ctx.tok(b - 1)).is_none()
+        && !(a + 1..b).any(|k| {
+            matches!(ctx.tok(k), "and" | "&") && ctx.gaz.lookup(ctx.surface(a, k)).is_some()
+        })
+    {
+        let start = if ctx.tok(a) == "The" { a + 1 } else { a };
+        // "the Andean Community Allan Wagner": an organisation's name, then a person's (two or
+        // more capitalised words after the last head, none of them a head or connector)
+        if let Some(h) = (a + 1..b).rev().find(|&k| ORG_HEADS.contains(&ctx.tok(k))) {
+            if b - h > 2
+                && (h + 1..b).all(|k| {
+                    ctx.is_cap(k)
+                        && ctx.role_of[k].is_none()
+                        && !PLACE_HEADS.contains(&ctx.tok(k))
+                        && ctx.gaz.lookup(ctx.tok(k)).is_none()
+                })
+            {
+                out.push(new_raw(
+                    ctx,
+                    start,
+                    h + 1,
+                    Some(EntityType::Organization),
+                    "org.head",
+                ));
+                let before = out.len();
+                chunk(ctx, h + 1, b, out);
+                let org = ctx.gaz.lookup(ctx.surface(start, h + 1)).map(|x| x.0);
+                for m in &mut out[before..] {
+                    if m.etype == Some(EntityType::Person) {
+                        m.person_cue = true;
+                        m.affiliation = m.affiliation.or(org);
+                    }
+                }
+                return;
+            }
+        }
+        // "Organization for Security and Cooperation in Europe", "Syrian Observatory for Human Rights"
+        out.push(new_raw(
+            ctx,
+            start,
+            b,
+            Some(EntityType::Organization),
+            "org.head",
+        ));
+        return;
+    }
+    // 2. "A and B", "A & B": two names unless a head makes them one ("… Security and Cooperation …")
+    if let Some(k) = (a + 1..b - 1).find(|&k| matches!(ctx.tok(k), "and" | "&")) {
+        let left_known =
+            ctx.gaz.lookup(ctx.surface(a, k)).is_some() || ctx.gaz.lookup(ctx.tok(k - 1)).is_some();
+        let headed = has_head(ctx, a, b, &ORG_HEADS);
+        if !headed || left_known {
+            chunk(ctx, a, k, out);
+            chunk(ctx, k + 1, b, out);
+            return;
+        }
+    }
+    // 3. Peel titles, honorifics, demonyms and leading common words.
+    let mut p = a;
+    let mut honorific = None;
+    let mut role = None;
+    let mut affiliation = None;
+    while p < b {
+        if let Some(end) = ctx.role_hit_end(p) {
+            if end <= b && end < b {
+                let hit = ctx.surface(p, end).to_string();
+                if ctx.role_of[p].is_some_and(|r| r.1) {
+                    honorific = Some(hit);
+                } else {
+                    role = Some(hit.to_lowercase());
+                }
+                p = end;
+                continue;
+            }
+        }
+        let t = ctx.tok(p);
+        if p + 2 < b && ctx.is_cap(p + 2) {
+            if let Some(c) = ctx.gaz.demonym(ctx.surface(p, p + 2)) {
+                affiliation = Some(c);
+                p += 2;
+                continue;
+            }
+        }
+        if p + 1 < b && ctx.is_cap(p + 1) {
+            if let Some(c) = ctx.gaz.demonym(t) {
+                // a country's own name used as an adjective ("US Secretary of State") is
+                // also a mention of the country
+                if let Some((id, e)) = ctx
+                    .gaz
+                    .lookup(t)
+                    .filter(|(_, e)| e.kind == EntryKind::Country)
+                {
+                    push_gaz(ctx, p, p + 1, id, e.etype, out);
+                }
+                affiliation = Some(c);
+                p += 1;
+                continue;
+            }
+            // "US Secretary of State …", "IAEA Director General …": a name before a title
+            if let Some(q) = (p + 1..b).rev().find(|&q| {
+                ctx.role_hit_end(q).is_some() && ctx.gaz.lookup(ctx.surface(p, q)).is_some()
+            }) {
+                if let Some((id, e)) = ctx.gaz.lookup(ctx.surface(p, q)) {
+                    push_gaz(ctx, p, q, id, e.etype, out);
+                    affiliation = Some(id);
+                    p = q;
+                    continue;
+                }
+            }
+        }
+        // an unknown acronym before a title: "CIA Director William Burns"
+        if p + 2 < b
+            && is_acronym(t)
+            && ctx.role_hit_end(p + 1).is_some()
+            && ctx.gaz.lookup(t).is_none()
+        {
+            out.push(new_raw(
+                ctx,
+                p,
+                p + 1,
+                Some(EntityType::Organization),
+                "org.acronym",
+            ));
+            p += 1;
+            continue;
+        }
+        let name_goes_on = p + 2 < b && ["of", "for"].contains(&ctx.tok(p + 1));
+        if (COMMON_WORDS.contains(&t) && !name_goes_on) || t.chars().all(|c| c.is_ascii_digit()) {
+            p += 1;
+            continue;
+        }
+        // "On Sunday", "Our Lady": a capitalised closed-class word opens no name
+        if p == a
+            && p + 1 < b
+            && matches!(
+                ctx.tokens[p].class,
+                WordClass::Preposition
+                    | WordClass::Determiner
+                    | WordClass::Conjunction
+                    | WordClass::Pronoun
+                    | WordClass::Auxiliary
+            )
+        {
+            p += 1;
+            continue;
+        }
+        // "Republican Representative Francis Rooney": a party adjective before a title
+        if PARTY_ADJECTIVES.contains(t) && ctx.role_hit_end(p + 1).is_some() {
+            p += 1;
+            continue;
+        }
+        // "During the Tuesday meeting": a connector left after a peeled word opens no name
+        if p > a
+            && role.is_none()
+            && honorific.is_none()
+            && matches!(t, "the" | "of" | "for" | "and" | "&")
+        {
+            p += 1;
+            continue;
+        }
+        break;
+    }
+    if p >= b {
+        return;
+    }
+    if p > a && (role.is_some() || honorific.is_some()) && !ctx.is_cap(p) {
+        // "the President of Brazil", "Secretary General of the Andean Community": the title
+        // of a country or body, no name; what follows it is read on its own
+        let mut q = p + 1;
+        while q < b && !ctx.is_cap(q) {
+            q += 1;
+        }
+        chunk(ctx, q, b, out);
+        return;
+    }
+    if p > a {
+        // what is left may itself be a known name ("President Obama" → "Obama")
+        if let Some((id, e)) = ctx.gaz.lookup(ctx.surface(p, b)) {
+            if honorific.is_none() && role.is_none() {
+                push_gaz(ctx, p, b, id, e.etype, out);
+                return;
+            }
+        }
+    }
+    // 3. Connectors split a chunk that is no organisation name ("Fabius of France").
+    if let Some(k) = (p + 1..b).find(|&k| ORG_CONNECTORS.contains(&ctx.tok(k))) {
+        let org = has_head(ctx, p, k, &ORG_HEADS)
+            || has_head(ctx, p, b, &ORG_HEADS) && ctx.tok(k) != "in";
+        let place_of = ctx.tok(k) == "of"
+            && (has_head(ctx, p, k, &PLACE_HEADS) || PLACE_PREFIXES.contains(&ctx.tok(p)));
+        if !org && !place_of {
+            typed(ctx, p, k, honorific, role, affiliation, out);
+            chunk(ctx, k + 1, b, out);
+            return;
+        }
+    }
+    typed(ctx, p, b, honorific, role, affiliation, out);
+}
+
+/// In title-case text: known names only, longest first.
+fn split_known(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
+    let mut p = a;
+    while p < b {
+        let found = (p + 1..=b).rev().find_map(|q| {
+            let s = ctx.surface(p, q);
+            ctx.gaz
+                .lookup(s)
+                .filter(|_| !(q - p == 1 && COMMON_WORDS.contains(&s)))
+                .map(|(id, e)| (q, id, e.etype))
+        });
+        if let Some((q, id, et)) = found {
+            push_gaz(ctx, p, q, id, et, out);
+            p = q;
+        } else {
+            p += 1;
+        }
+    }
+}
