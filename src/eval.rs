@@ -394,8 +394,17 @@ pub fn evaluate(store: &NewsStore, gold: &Gold) -> Result<Report, EvalError> {
     Ok(score(store, gold)?.0)
 }
 
-/// The report, and which gold entity each entity IRI of the graph was matched with.
-fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, HashMap<String, String>), EvalError> {
+/// What scoring found besides the report: which gold entity each entity IRI of the graph
+/// was matched with, and how many required gold relations of each type no relation of the
+/// graph matched.
+struct Matching {
+    assignment: HashMap<String, String>,
+    missed: std::collections::BTreeMap<&'static str, usize>,
+}
+
+/// The report, and how the graph was matched with the gold.
+fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, Matching), EvalError> {
+    let mut missed_by_type = std::collections::BTreeMap::new();
     let mut details = Vec::new();
     // entities
     let q = format!(
@@ -541,6 +550,7 @@ fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, HashMap<String, Stri
             details.push(format!("spurious {name}: {f}"));
         }
         rows.push((name, prf(r_tp, fps.len(), r_fn.len())));
+        missed_by_type.insert(rtype, r_fn.len());
         all_tp += r_tp;
         all_fp += fps.len();
         all_fn += r_fn.len();
@@ -551,7 +561,13 @@ fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, HashMap<String, Stri
         counts,
         details,
     };
-    Ok((report, assignment))
+    Ok((
+        report,
+        Matching {
+            assignment,
+            missed: missed_by_type,
+        },
+    ))
 }
 
 #[cfg(test)]
