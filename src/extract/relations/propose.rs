@@ -73,8 +73,14 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
         {
             continue;
         }
-        // the speaker stands right before the verb ("Miliband stated"), or is "he"/"she"
-        let mut agents = if ent_of(s, x, t - 1).is_some() {
+        // the speaker stands right before the verb ("Miliband stated"; "President Hassan
+        // Rouhani of Iran said": the person, not the country), or is "he"/"she"
+        let person_of_place = t >= 3
+            && ent_of(s, x, t - 1).is_some_and(|e| x.entities[e].etype == EntityType::Place)
+            && s.w(t - 2) == "of";
+        let mut agents = if let Some(p) = s.person(x, t - 3).filter(|_| person_of_place) {
+            vec![p]
+        } else if ent_of(s, x, t - 1).is_some() {
             coordinated(s, x, t)
         } else if ["he", "she"].contains(&s.w(t - 1)) {
             resolve_pronoun(s, sents, x, t - 1).into_iter().collect()
@@ -87,6 +93,10 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
                 EntityType::Person | EntityType::Organization | EntityType::Place
             )
         });
+        // "if the goal is peace, then foreign powers should …": what is put forward follows "then"
+        let start = (start..m)
+            .find(|&k| s.w(k) == "then")
+            .map_or(start, |k| k + 1);
         let Some(label) = label_from(s, sents, start) else {
             continue;
         };
