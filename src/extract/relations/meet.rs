@@ -380,7 +380,8 @@ pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extractio
     };
     let after = t + trigger.words.len();
     // "attended the talks", or "attended for A and B" (on behalf of countries)
-    let on_behalf = s.w(after) == "for" && !delegated_countries(s, x).is_empty();
+    let delegated = delegated_countries(s, x);
+    let on_behalf = s.w(after) == "for" && !delegated.is_empty();
     if !(on_behalf || (after..n.min(after + 4)).any(|q| MEETING_NOUNS.contains(&s.w(q))))
         || blocked(s, t, false)
     {
@@ -404,7 +405,7 @@ pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extractio
             EntityType::Event => false,
         })
         .collect();
-    for e in delegated_countries(s, x) {
+    for e in delegated {
         if !joiners.contains(&e) {
             joiners.push(e);
         }
