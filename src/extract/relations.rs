@@ -114,10 +114,6 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
     });
 }
 
-fn ent_of(s: &Sent<'_>, x: &Extraction, ti: usize) -> Option<usize> {
-    s.entity(x, ti)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,7 +45,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                 let backer = ensure_gaz_entity(x, gaz, c);
                 let objs: Vec<usize> = (t + 1..n.min(t + 12))
                     .take_while(|&k| ![".", ";", ","].contains(&s.w(k)) || s.w(k) == ",")
-                    .filter_map(|k| ent_of(s, x, k))
+                    .filter_map(|k| s.entity(x, k))
                     .collect::<BTreeSet<_>>()
                     .into_iter()
                     .collect();
@@ -64,7 +64,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         if t + 1 < n && s.w(t + 1) == "by" {
             // passive: "B, backed by A"
             let backers: Vec<usize> = (t + 2..n.min(t + 8))
-                .filter_map(|k| ent_of(s, x, k))
+                .filter_map(|k| s.entity(x, k))
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
@@ -103,7 +103,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             }
             if backed.is_empty() && t >= 2 && s.w(t - 1) == "," {
                 // "Comoros, backed by African Union forces, has invaded"
-                backed.extend(ent_of(s, x, t - 2));
+                backed.extend(s.entity(x, t - 2));
             }
             if backed.is_empty() {
                 // the name just before, or the head of an appositive: "the Rapid Support
@@ -113,7 +113,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                         .rev()
                         .take(3)
                         .take_while(|&q| ![".", ";", ","].contains(&s.w(q)))
-                        .find_map(|q| ent_of(s, x, q)),
+                        .find_map(|q| s.entity(x, q)),
                 );
                 if backed.is_empty() {
                     if let Some(c) = (1..t)
@@ -121,7 +121,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                         .take(7)
                         .find(|&c| s.w(c) == "," && ["a", "an"].contains(&s.w(c + 1)))
                     {
-                        backed.extend(ent_of(s, x, c - 1));
+                        backed.extend(s.entity(x, c - 1));
                     }
                 }
             }
@@ -140,7 +140,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let mut backers = Vec::new();
         // "Kinshasa accuses Kigali of arming the M23": the one accused
         let accused = (k >= 2 && s.w(k - 1) == "of")
-            .then(|| ent_of(s, x, k - 2))
+            .then(|| s.entity(x, k - 2))
             .flatten()
             .filter(|_| {
                 (0..k - 2).rev().take(4).any(|q| {
@@ -163,7 +163,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         } else if k >= 2 && s.w(k - 2) == "whose" {
             // "Lavrov, whose government backs Assad": a person's country; "Russia, whose
             // mercenaries support Haftar": the country itself
-            if let Some(p) = (0..k - 2).rev().take(3).find_map(|q| ent_of(s, x, q)) {
+            if let Some(p) = (0..k - 2).rev().take(3).find_map(|q| s.entity(x, q)) {
                 if x.entities[p].etype == EntityType::Person {
                     let affs: Vec<usize> = x.entities[p].affiliations.iter().copied().collect();
                     for a in affs {
@@ -197,11 +197,11 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                 let preposition = s.class(q) == WordClass::Preposition
                     && !(s.w(q) == "of"
                         || q == t + 1 && s.w(q) == "with"
-                        || s.w(q) == "in" && ent_of(s, x, q + 1).is_some());
+                        || s.w(q) == "in" && s.entity(x, q + 1).is_some());
                 if BACKED_THINGS.contains(&s.w(q)) || preposition {
                     break;
                 }
-                if let Some(e) = ent_of(s, x, q) {
+                if let Some(e) = s.entity(x, q) {
                     if !v.contains(&e) {
                         v.push(e);
                     }
@@ -225,7 +225,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let Some(p) = (t.saturating_sub(4)..t).find(|&q| matches!(s.w(q), "'s" | "’s")) else {
             continue;
         };
-        let Some(b) = p.checked_sub(1).and_then(|q| ent_of(s, x, q)) else {
+        let Some(b) = p.checked_sub(1).and_then(|q| s.entity(x, q)) else {
             continue;
         };
         let Some(v) = (0..p)
@@ -249,15 +249,15 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let Some(p) = (t.saturating_sub(4)..t).find(|&q| matches!(s.w(q), "'s" | "’s")) else {
             continue;
         };
-        let Some(b) = p.checked_sub(1).and_then(|q| ent_of(s, x, q)) else {
+        let Some(b) = p.checked_sub(1).and_then(|q| s.entity(x, q)) else {
             continue;
         };
         let mut first = p - 1;
-        while first > 0 && ent_of(s, x, first - 1) == Some(b) {
+        while first > 0 && s.entity(x, first - 1) == Some(b) {
             first -= 1;
         }
         if first >= 2 && s.w(first - 1) == "," {
-            if let Some(a) = ent_of(s, x, first - 2) {
+            if let Some(a) = s.entity(x, first - 2) {
                 push_backs(x, a, b, s.idx, "backs.ally", 0.75);
             }
         }
@@ -271,7 +271,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             continue;
         }
         let object = (t + 1..n.min(t + 4)).find_map(|q| {
-            ent_of(s, x, q).or_else(|| {
+            s.entity(x, q).or_else(|| {
                 country_of_word(gaz, s.surface(q)).map(|c| ensure_gaz_entity(x, gaz, c))
             })
         });
@@ -280,7 +280,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             .rev()
             .find_map(|q| {
                 (s.w(q) == "which" && q >= 2 && s.w(q - 1) == ",")
-                    .then(|| ent_of(s, x, q - 2))
+                    .then(|| s.entity(x, q - 2))
                     .flatten()
             })
             .or_else(|| sentence_subject(s, x));
@@ -305,10 +305,10 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         // "The United States, which gives Cairo $1.3 billion in military aid a year"
         let double_object = (t + 1..n.min(t + 3))
             .take_while(|&q| q == t + 1 || s.w(t + 1) == "the")
-            .find_map(|q| ent_of(s, x, q))
+            .find_map(|q| s.entity(x, q))
             .filter(|&r| {
                 let mut end = t + 1;
-                while end < n && (s.w(end) == "the" || ent_of(s, x, end) == Some(r)) {
+                while end < n && (s.w(end) == "the" || s.entity(x, end) == Some(r)) {
                     end += 1;
                 }
                 (end..n.min(end + 8))
@@ -328,9 +328,9 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             .find(|&q| s.w(q) == "with")
             .filter(|&w| {
                 (w + 1..n.min(w + 5)).any(materiel)
-                    && (t + 1..w).all(|q| ent_of(s, x, q).is_some() || s.w(q) == "the")
+                    && (t + 1..w).all(|q| s.entity(x, q).is_some() || s.w(q) == "the")
             })
-            .and_then(|w| (t + 1..w).find_map(|q| ent_of(s, x, q)));
+            .and_then(|w| (t + 1..w).find_map(|q| s.entity(x, q)));
         if let Some(r) = recipient_first {
             if !blocked(s, t, false) {
                 for a in subjects(s, sents, x, t).into_iter() {
@@ -345,7 +345,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let Some(to) = (m + 1..n.min(m + 4)).find(|&q| s.w(q) == "to") else {
             continue;
         };
-        let Some(r) = ent_of(s, x, to + 1) else {
+        let Some(r) = s.entity(x, to + 1) else {
             continue;
         };
         if blocked(s, t, false) {
@@ -360,15 +360,15 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         if !["ally", "allies"].contains(&s.w(t)) || s.w(t + 1) != "of" {
             continue;
         }
-        let Some(b) = ent_of(s, x, t + 2) else {
+        let Some(b) = s.entity(x, t + 2) else {
             continue;
         };
         // the one who is the ally: the appositive's head, or the clause's subject
         let a = (1..t)
             .rev()
             .take(6)
-            .find(|&q| s.w(q) == "," && ent_of(s, x, q - 1).is_some())
-            .and_then(|q| ent_of(s, x, q - 1))
+            .find(|&q| s.w(q) == "," && s.entity(x, q - 1).is_some())
+            .and_then(|q| s.entity(x, q - 1))
             .or_else(|| {
                 let v = (0..t).rev().take(4).find(|&q| {
                     ["is", "was", "are", "were", "remains", "became"].contains(&s.w(q))
@@ -387,13 +387,13 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         });
         let receives = (0..t).any(|k| ["receives", "received", "receiving"].contains(&s.w(k)));
         if receives {
-            if let (Some(d), Some(r)) = (donor, (0..t).find_map(|k| ent_of(s, x, k))) {
+            if let (Some(d), Some(r)) = (donor, (0..t).find_map(|k| s.entity(x, k))) {
                 let d = ensure_gaz_entity(x, gaz, d);
                 push_backs(x, d, r, s.idx, "backs.aid", 0.7);
             }
         } else if let Some(into) = (t + 1..n.min(t + 4)).find(|&k| ["into", "to"].contains(&s.w(k)))
         {
-            let recipient = ent_of(s, x, into + 1);
+            let recipient = s.entity(x, into + 1);
             let verb = (0..t).find(|&k| {
                 [
                     "poured", "provided", "sent", "gave", "given", "pledged", "supplied",
@@ -424,7 +424,7 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let after = t + trigger.words.len();
         let Some(b) = (after..n.min(after + 5))
             .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
-            .find_map(|q| ent_of(s, x, q))
+            .find_map(|q| s.entity(x, q))
         else {
             continue;
         };
@@ -434,7 +434,7 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             .find(|&q| matches!(s.w(q), "'s" | "’s"))
         {
             // "Merkel's statement of support", "the Cuban government's support"
-            if let Some(a) = p.checked_sub(1).and_then(|q| ent_of(s, x, q)) {
+            if let Some(a) = p.checked_sub(1).and_then(|q| s.entity(x, q)) {
                 backers.push(a);
             } else if p >= 2 && matches!(s.w(p - 1), "government" | "regime") {
                 if let Some(c) = country_of_word(s.gaz, s.surface(p - 2)) {

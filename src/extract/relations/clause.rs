@@ -22,7 +22,7 @@ pub(super) fn resolve_pronoun(
 ) -> Option<usize> {
     for k in (1..at).rev() {
         if crate::extract::lexicon::SPEECH_VERBS.contains(&s.w(k)) {
-            if let Some(e) = ent_of(s, x, k - 1) {
+            if let Some(e) = s.entity(x, k - 1) {
                 return Some(e);
             }
         }
@@ -39,7 +39,7 @@ pub(super) fn resolve_pronoun(
     let mut left = 3;
     for k in (0..s.idx).rev() {
         let Some(p) = sents.get(k) else { break };
-        if matches!(p.w(0), "he" | "she") && p.w(0) == s.w(at) {
+        if p.w(0) == s.w(at) {
             continue;
         }
         if let Some(e) = first_person(p, x) {
@@ -168,7 +168,7 @@ pub(super) fn resolve_group(
         // people in order of appearance, with their first and last token
         let mut people: Vec<(usize, usize, usize)> = Vec::new();
         for t in 0..s.len() {
-            match ent_of(s, x, t) {
+            match s.entity(x, t) {
                 Some(e) if x.entities[e].etype == EntityType::Person => match people.last_mut() {
                     Some(last) if last.0 == e && last.2 + 1 == t => last.2 = t,
                     _ => people.push((e, t, t)),
@@ -184,7 +184,7 @@ pub(super) fn resolve_group(
                 && gap.clone().any(|q| matches!(s.w(q), "," | "and"))
                 && gap.clone().all(|q| {
                     matches!(s.w(q), "," | "and" | "of" | "the" | "'s" | "’s")
-                        || ent_of(s, x, q).is_some()
+                        || s.entity(x, q).is_some()
                         || s.surface(q).starts_with(char::is_uppercase)
                         || s.gaz.is_role(s.w(q))
                 })
@@ -218,7 +218,7 @@ pub(super) fn role_description(s: &Sent<'_>, x: &Extraction, end: usize) -> Opti
     let mut q = end;
     while q > 0
         && end - q < 5
-        && ent_of(s, x, q - 1).is_none()
+        && s.entity(x, q - 1).is_none()
         && !matches!(s.w(q - 1), "the" | "'s" | "’s" | "," | "." | "and")
     {
         q -= 1;
@@ -228,7 +228,7 @@ pub(super) fn role_description(s: &Sent<'_>, x: &Extraction, end: usize) -> Opti
     }
     let (country, words_start) = match s.w(q - 1) {
         "the" => (None, q),
-        "'s" | "’s" if q >= 2 => (ent_of(s, x, q - 2).and_then(|e| x.entities[e].gaz), q),
+        "'s" | "’s" if q >= 2 => (s.entity(x, q - 2).and_then(|e| x.entities[e].gaz), q),
         _ => return None,
     };
     let mut words: Vec<&str> = (words_start..end).map(|i| s.w(i)).collect();
@@ -279,15 +279,15 @@ pub(super) static RELATIONAL: Words =
 /// Whether the person mention at token `t` is only the complement of a relational noun
 /// ("national security adviser to Prime Minister Abiy Ahmed"): not a party to the meeting.
 pub(super) fn complement_of_relation(s: &Sent<'_>, x: &Extraction, t: usize) -> bool {
-    let Some(e) = ent_of(s, x, t) else {
+    let Some(e) = s.entity(x, t) else {
         return false;
     };
     let mut q = t;
-    while q > 0 && ent_of(s, x, q - 1) == Some(e) {
+    while q > 0 && s.entity(x, q - 1) == Some(e) {
         q -= 1;
     }
     while q > 0
-        && ent_of(s, x, q - 1).is_none()
+        && s.entity(x, q - 1).is_none()
         && s.surface(q - 1)
             .chars()
             .next()
@@ -330,9 +330,9 @@ pub(super) fn sentence_subject(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
     let n = s.len();
     let mut t = 0;
     while t < n {
-        if let Some(e) = ent_of(s, x, t) {
+        if let Some(e) = s.entity(x, t) {
             let mut end = t;
-            while end < n && ent_of(s, x, end) == Some(e) {
+            while end < n && s.entity(x, end) == Some(e) {
                 end += 1;
             }
             if !matches!(s.w(end), "'s" | "’s")
@@ -413,7 +413,7 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
     if s.w(k - 1) == "," && s.w(k).ends_with("ing") && k >= 3 {
         let v = k - 2;
         if crate::extract::lexicon::SPEECH_VERBS.contains(&s.w(v)) {
-            if let Some(e) = ent_of(s, x, v - 1) {
+            if let Some(e) = s.entity(x, v - 1) {
                 return Subject::Named(vec![e]);
             }
             if matches!(s.w(v - 1), "he" | "she") {
@@ -439,18 +439,18 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
         } else if let Some(c) = (1..k - 1).rev().take(10).find(|&c| {
             s.w(c) == ","
                 && ["a", "an", "the"].contains(&s.w(c + 1))
-                && ent_of(s, x, c - 1).is_some()
+                && s.entity(x, c - 1).is_some()
                 && (c + 1..k - 1).all(|q| s.w(q) != ",")
         }) {
             // "China, a close ally of Cambodia, had called for": the appositive's head
             k = c;
-        } else if k >= 2 && ent_of(s, x, k - 2).is_some() {
+        } else if k >= 2 && s.entity(x, k - 2).is_some() {
             // "The UN secretary general, António Guterres, called for"
             k -= 1;
         } else if let Some(c) = (1..k - 1)
             .rev()
             .take(8)
-            .find(|&c| s.w(c) == "," && ent_of(s, x, c - 1).is_some())
+            .find(|&c| s.w(c) == "," && s.entity(x, c - 1).is_some())
         {
             // "Jared Kushner, Trump's senior adviser, proposed"
             k = c;
@@ -471,7 +471,7 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
         return Subject::Named(coordinated(s, x, k - 2));
     }
     // "… declared a ceasefire and called on …": the sentence's subject
-    if s.w(k - 1) == "and" && (k < 2 || ent_of(s, x, k - 2).is_none()) {
+    if s.w(k - 1) == "and" && (k < 2 || s.entity(x, k - 2).is_none()) {
         // the sentence's own subject: a pronoun opening it, else its first name before the
         // verb (not "… and promised to … issued by the president, A")
         if matches!(s.w(0), "he" | "she") {
@@ -479,17 +479,17 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
         }
         return Subject::Named(
             sentence_subject(s, x)
-                .filter(|&e| (0..k).any(|q| ent_of(s, x, q) == Some(e)))
+                .filter(|&e| (0..k).any(|q| s.entity(x, q) == Some(e)))
                 .into_iter()
                 .collect(),
         );
     }
     // "NATO members have urged", "EU leaders agreed": a body or country through its people
     if k >= 2
-        && ent_of(s, x, k - 1).is_none()
+        && s.entity(x, k - 1).is_none()
         && (GROUP_NOUNS.contains(&s.w(k - 1)) || s.w(k - 1) == "members")
     {
-        if let Some(e) = ent_of(s, x, k - 2).filter(|&e| {
+        if let Some(e) = s.entity(x, k - 2).filter(|&e| {
             matches!(
                 x.entities[e].etype,
                 EntityType::Organization | EntityType::Place
@@ -498,7 +498,7 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
             return Subject::Named(vec![e]);
         }
     }
-    if ent_of(s, x, k - 1).is_none() {
+    if s.entity(x, k - 1).is_none() {
         if let Some(e) = role_description(s, x, k) {
             return Subject::Named(vec![e]);
         }
@@ -543,15 +543,15 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
     let mut out = Vec::new();
     let mut k = end;
     // "A and B's chief, C, signed": the appositive's comma
-    if k >= 2 && s.w(k - 1) == "," && ent_of(s, x, k - 2).is_some() {
+    if k >= 2 && s.w(k - 1) == "," && s.entity(x, k - 2).is_some() {
         k -= 1;
     }
-    let Some(last) = (k > 0).then(|| ent_of(s, x, k - 1)).flatten() else {
+    let Some(last) = (k > 0).then(|| s.entity(x, k - 1)).flatten() else {
         return out;
     };
     out.push(last);
     // walk to the mention's first token
-    while k > 0 && ent_of(s, x, k - 1) == Some(last) {
+    while k > 0 && s.entity(x, k - 1) == Some(last) {
         k -= 1;
     }
     loop {
@@ -585,7 +585,7 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
                         | "their"
                         | "its"
                 );
-            if ent_of(s, x, t - 1).is_none()
+            if s.entity(x, t - 1).is_none()
                 && (s
                     .surface(t - 1)
                     .chars()
@@ -599,12 +599,11 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
                 t -= 1;
             } else if t >= 2
                 && matches!(s.w(t - 1), "'s" | "’s")
-                && ent_of(s, x, t - 2).is_some_and(|e| x.entities[e].etype != EntityType::Person)
+                && s.entity(x, t - 2)
+                    .is_some_and(|e| x.entities[e].etype != EntityType::Person)
             {
                 t -= 2;
-                while t > 0
-                    && ent_of(s, x, t - 1).is_some()
-                    && ent_of(s, x, t - 1) == ent_of(s, x, t)
+                while t > 0 && s.entity(x, t - 1).is_some() && s.entity(x, t - 1) == s.entity(x, t)
                 {
                     t -= 1;
                 }
@@ -620,7 +619,7 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
         }
         // a list ends with "and" ("A, B and C"): a name and a comma right before the last
         // one is an apposition or another clause ("During her meeting with A, B stated")
-        if out.len() == 1 && s.w(k - 1) == "," && k >= 2 && ent_of(s, x, k - 2).is_some() {
+        if out.len() == 1 && s.w(k - 1) == "," && k >= 2 && s.entity(x, k - 2).is_some() {
             break;
         }
         // back over "and" / "," to the previous name, past titles and possessors
@@ -639,7 +638,7 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
             if [".", ";", "“", "”", "\""].contains(&s.w(q)) {
                 break;
             }
-            if let Some(e) = ent_of(s, x, q) {
+            if let Some(e) = s.entity(x, q) {
                 if matches!(s.w(q + 1), "'s" | "’s") {
                     continue;
                 }
@@ -655,7 +654,7 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
                     break;
                 }
                 let mut first = q;
-                while first > 0 && ent_of(s, x, first - 1) == Some(e) {
+                while first > 0 && s.entity(x, first - 1) == Some(e) {
                     first -= 1;
                 }
                 // "In Paris, Kerry said": a name after a preposition is no conjunct
@@ -671,7 +670,7 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
             out.push(e);
         }
         j = t_end;
-        while j > 0 && ent_of(s, x, j - 1) == Some(e) {
+        while j > 0 && s.entity(x, j - 1) == Some(e) {
             j -= 1;
         }
         k = j;

@@ -27,17 +27,18 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     // a bare "meeting" with no one named around it is a reference ("The meeting came days
     // after A met B"): the next trigger is tried
     let named_meeting = |trig: usize| {
-        (trig + 1..n.min(trig + 4))
-            .any(|t| ent_of(s, x, t).is_some_and(|e| x.entities[e].etype == EntityType::Person))
-            || coordinated(s, x, trig).len() >= 2
+        (trig + 1..n.min(trig + 4)).any(|t| {
+            s.entity(x, t)
+                .is_some_and(|e| x.entities[e].etype == EntityType::Person)
+        }) || coordinated(s, x, trig).len() >= 2
     };
     // "received the three ministers", "received Foreign Minister A": a reception of people
     // (not "received a letter from A")
     let received_people = |trig: usize| {
         let group = s.w(trig + 1) == "the" && group_of(s, trig + 2).is_some();
         let person = (trig + 1..n.min(trig + 6))
-            .find(|&q| ent_of(s, x, q).is_some() || !s.surface(q).starts_with(char::is_uppercase))
-            .and_then(|q| ent_of(s, x, q))
+            .find(|&q| s.entity(x, q).is_some() || !s.surface(q).starts_with(char::is_uppercase))
+            .and_then(|q| s.entity(x, q))
             .is_some_and(|e| x.entities[e].etype == EntityType::Person);
         group || person
     };
@@ -207,7 +208,8 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
             while q < n && q < w + 14 && !matches!(s.w(q), "." | ";") {
                 if s.w(q) == "," {
                     // "with the US envoy, Robert Malley": the name after the comma
-                    let person_next = ent_of(s, x, q + 1)
+                    let person_next = s
+                        .entity(x, q + 1)
                         .is_some_and(|e| x.entities[e].etype == EntityType::Person);
                     if !person_next {
                         break;
@@ -215,19 +217,19 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
                     q += 1;
                     continue;
                 }
-                if let Some(e) = ent_of(s, x, q) {
+                if let Some(e) = s.entity(x, q) {
                     let et = x.entities[e].etype;
                     let qualifies_person = et == EntityType::Organization
                         && (q + 1..n.min(q + 6))
                             .take_while(|&r| !matches!(s.w(r), "," | "." | ";" | "and"))
                             .any(|r| {
-                                ent_of(s, x, r)
+                                s.entity(x, r)
                                     .is_some_and(|e2| x.entities[e2].etype == EntityType::Person)
                             });
                     let located = q > 0 && ["in", "at", "on", "near"].contains(&s.w(q - 1));
                     // "the US envoy": a name that only qualifies a title
                     let mut end = q;
-                    while end + 1 < n && ent_of(s, x, end + 1) == Some(e) {
+                    while end + 1 < n && s.entity(x, end + 1) == Some(e) {
                         end += 1;
                     }
                     let qualifies_title = et != EntityType::Person
@@ -282,12 +284,14 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
         return;
     }
     let place = (0..n).find_map(|t| {
-        let e = ent_of(s, x, t)?;
+        let e = s.entity(x, t)?;
         (t > 0 && ["in", "at"].contains(&s.w(t - 1)) && x.entities[e].etype == EntityType::Place)
             .then_some(e)
     });
-    let event =
-        (0..n).find_map(|t| ent_of(s, x, t).filter(|&e| x.entities[e].etype == EntityType::Event));
+    let event = (0..n).find_map(|t| {
+        s.entity(x, t)
+            .filter(|&e| x.entities[e].etype == EntityType::Event)
+    });
     let date = sentence_date(article, s);
     let rule = trigger.rule;
     let mi = x.meetings.len();
@@ -357,7 +361,7 @@ pub(super) fn earlier_host(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> O
             {
                 return (t + 2..n.min(t + 8))
                     .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
-                    .find_map(|q| ent_of(s, x, q).filter(|&e| host(e)));
+                    .find_map(|q| s.entity(x, q).filter(|&e| host(e)));
             }
             if (t + 1..n.min(t + 4)).any(|q| MEETING_NOUNS.contains(&s.w(q))) {
                 return coordinated(s, x, t).into_iter().find(|&e| host(e));
@@ -430,7 +434,7 @@ pub(super) fn present_at(s: &Sent<'_>, x: &mut Extraction) -> bool {
         if matches!(s.w(q), "." | ";" | "who" | "which" | "where") {
             break;
         }
-        let Some(e) = ent_of(s, x, q) else { continue };
+        let Some(e) = s.entity(x, q) else { continue };
         let party = match x.entities[e].etype {
             EntityType::Person | EntityType::Organization => true,
             // "delegates from Germany": a country through its officials

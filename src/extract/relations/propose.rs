@@ -76,11 +76,12 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
         // the speaker stands right before the verb ("Miliband stated"; "President Hassan
         // Rouhani of Iran said": the person, not the country), or is "he"/"she"
         let person_of_place = t >= 3
-            && ent_of(s, x, t - 1).is_some_and(|e| x.entities[e].etype == EntityType::Place)
+            && s.entity(x, t - 1)
+                .is_some_and(|e| x.entities[e].etype == EntityType::Place)
             && s.w(t - 2) == "of";
         let mut agents = if let Some(p) = s.person(x, t - 3).filter(|_| person_of_place) {
             vec![p]
-        } else if ent_of(s, x, t - 1).is_some() {
+        } else if s.entity(x, t - 1).is_some() {
             coordinated(s, x, t)
         } else if ["he", "she"].contains(&s.w(t - 1)) {
             resolve_pronoun(s, sents, x, t - 1).into_iter().collect()
@@ -130,7 +131,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         else {
             continue;
         };
-        let Some(agent) = p.checked_sub(1).and_then(|q| ent_of(s, x, q)) else {
+        let Some(agent) = p.checked_sub(1).and_then(|q| s.entity(x, q)) else {
             continue;
         };
         if x.entities[agent].etype == EntityType::Event {
@@ -176,7 +177,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             match (obj..n.min(obj + 7)).find(|&k| s.w(k) == "for") {
                 Some(f)
                     if (obj..f).all(|k| {
-                        !matches!(s.w(k), "," | "\"" | "“" | "”") && ent_of(s, x, k).is_none()
+                        !matches!(s.w(k), "," | "\"" | "“" | "”") && s.entity(x, k).is_none()
                     }) =>
                 {
                     obj = f + 1
@@ -207,7 +208,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                     | "office"
                     | ","
                     | "."
-            ) || ent_of(s, x, obj).is_some())
+            ) || s.entity(x, obj).is_some())
         {
             t += 1;
             continue;
@@ -240,7 +241,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                 s,
                 x,
                 (t + phrase.len() + 1..n.min(t + phrase.len() + 6))
-                    .find(|&q| ent_of(s, x, q).is_some() && ent_of(s, x, q + 1).is_none())
+                    .find(|&q| s.entity(x, q).is_some() && s.entity(x, q + 1).is_none())
                     .map_or(t, |q| q + 1),
             ))
         } else {
@@ -288,9 +289,9 @@ pub(super) fn object_then_to(s: &Sent<'_>, x: &Extraction, obj: usize) -> Option
         "and",
     ];
     (to > obj
-        && (obj..to).all(|k| ent_of(s, x, k).is_some() || parties.contains(&s.w(k)))
+        && (obj..to).all(|k| s.entity(x, k).is_some() || parties.contains(&s.w(k)))
         && s.w(to + 1).chars().all(char::is_alphabetic)
-        && ent_of(s, x, to + 1).is_none())
+        && s.entity(x, to + 1).is_none())
     .then_some(to + 1)
 }
 
@@ -303,7 +304,7 @@ pub(super) fn attribution(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction) -> V
             if !before.is_empty() {
                 return before;
             }
-            if let Some(e) = ent_of(s, x, t + 1) {
+            if let Some(e) = s.entity(x, t + 1) {
                 return vec![e];
             }
             if t > 0 && ["he", "she"].contains(&s.w(t - 1)) {
