@@ -33,6 +33,11 @@ impl Words {
         }
     }
 
+    /// Whether `word` ends with one of the list's entries (the list holds endings).
+    pub fn ends_any(&self, word: &str) -> bool {
+        entries(self.text).any(|e| word.len() > e.len() && word.ends_with(e))
+    }
+
     /// Whether `word` is one of the list's words.
     pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
         self.set
@@ -60,6 +65,27 @@ pub static DIRECTIONS: Words = Words::data(include_str!("../../data/lexicon/dire
 /// Heads of event names: capitalised ("Korean War") or after a place ("Geneva talks").
 pub static EVENT_HEADS: Words = Words::data(include_str!("../../data/lexicon/event_heads.txt"));
 
+/// Last words that make a capitalised name an event only when capitalised ("Sacred
+/// Defence Week", "World Cup").
+pub static NAMED_EVENT_HEADS: Words =
+    Words::data(include_str!("../../data/lexicon/named_event_heads.txt"));
+
+/// First words that make a capitalised name an event ("Operation Atlantic Resolve").
+pub static EVENT_PREFIXES: Words =
+    Words::data(include_str!("../../data/lexicon/event_prefixes.txt"));
+
+/// Last words that make a name an organisation in last place only ("Mahan Air", "Press
+/// TV", "Amnesty International").
+pub static ORG_SUFFIXES: Words = Words::data(include_str!("../../data/lexicon/org_suffixes.txt"));
+
+/// Last words of capitalised phrases that name no entity ("Executive Order", "Christmas
+/// Day").
+pub static NONNAME_HEADS: Words = Words::data(include_str!("../../data/lexicon/nonname_heads.txt"));
+
+/// Endings of abstract and plural nouns that no surname has ("Common Prosperity").
+pub static ABSTRACT_SUFFIXES: Words =
+    Words::data(include_str!("../../data/lexicon/abstract_suffixes.txt"));
+
 /// Event heads that a place names by venue ("Geneva talks"), as opposed to conflicts named
 /// by their country ("Syrian civil war").
 pub static VENUE_EVENT_HEADS: Words =
@@ -86,6 +112,9 @@ pub static COMMON_WORDS: Words = Words::data(include_str!("../../data/lexicon/co
 
 /// Words that introduce an attribution ("…, Kerry said").
 pub static SPEECH_VERBS: Words = Words::data(include_str!("../../data/lexicon/speech_verbs.txt"));
+
+/// Plural nouns for people named together: "the three ministers", "Representatives of …".
+pub static GROUP_NOUNS: Words = Words::data(include_str!("../../data/lexicon/group_nouns.txt"));
 
 /// Languages: "in Persian" is no place.
 pub static LANGUAGES: Words = Words::data(include_str!("../../data/lexicon/languages.txt"));

@@ -92,11 +92,11 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
     } else {
         ctx.tok(b - 1)
     };
-    if b - a >= 2
-        && EVENT_HEADS.contains(&last.to_lowercase().as_str())
+    let named_event = (EVENT_HEADS.contains(&last.to_lowercase().as_str())
+        || NAMED_EVENT_HEADS.contains(last))
         && last.chars().next().is_some_and(char::is_uppercase)
-        && !COMMON_WORDS.contains(&ctx.tok(a))
-    {
+        || EVENT_PREFIXES.contains(ctx.tok(a)) && ctx.is_cap(a + 1);
+    if b - a >= 2 && named_event && !COMMON_WORDS.contains(&ctx.tok(a)) {
         let mut m = new_raw(ctx, a, b, Some(EntityType::Event), "event.capitalised");
         m.event_key = Some(format!(
             "evt:{}",
@@ -357,6 +357,11 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
     }
     // 3. Connectors split a chunk that is no organisation name ("Fabius of France").
     if let Some(k) = (p + 1..b).find(|&k| ORG_CONNECTORS.contains(&ctx.tok(k))) {
+        // "Representatives of President X": people sent by a name, read on its own
+        if k == p + 1 && ctx.tok(k) == "of" && GROUP_NOUNS.contains(ctx.lower(p)) {
+            chunk(ctx, k + 1, b, out);
+            return;
+        }
         let org = has_head(ctx, p, k, &ORG_HEADS)
             || has_head(ctx, p, b, &ORG_HEADS) && ctx.tok(k) != "in";
         let place_of = ctx.tok(k) == "of"

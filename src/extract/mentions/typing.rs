@@ -185,8 +185,15 @@ pub(super) fn typed(
             }
         }
     }
+    if !person_cue && n >= 2 && NONNAME_HEADS.contains(last) {
+        // "Executive Order", "Christmas Day": a capitalised phrase that names nothing
+        return;
+    }
     m.etype = if person_cue && !named_after {
         Some(EntityType::Person)
+    } else if n >= 2 && ORG_SUFFIXES.contains(last) {
+        m.rule = "org.suffix";
+        Some(EntityType::Organization)
     } else if place_context {
         m.rule = "place.cue";
         Some(EntityType::Place)
@@ -199,7 +206,7 @@ pub(super) fn typed(
     } else if n >= 2 && locative_before(ctx, a) {
         m.rule = "place.locative";
         Some(EntityType::Place)
-    } else if n >= 2 {
+    } else if n >= 2 && person_shaped(ctx, a, b) {
         m.rule = "person.shape";
         Some(EntityType::Person)
     } else {
@@ -215,4 +222,34 @@ pub(super) fn typed(
         };
     }
     out.push(m);
+}
+
+/// Whether a chunk that nothing but its shape would make a person can be a person's name:
+/// no digit, no closed-class or lower-case word other than a name particle, no Roman
+/// numeral, and a last word without the ending of an abstract or plural noun ("Common
+/// Prosperity", "Cluster Munitions", "Article VI", "On Sunday").
+fn person_shaped(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let words_ok = (a..b).all(|k| {
+        let t = &ctx.tokens[k];
+        let w = ctx.tok(k);
+        // "de", "al-Rabie": particles, alone or joined to the name
+        let particle = ctx.lower(k).split('-').next().unwrap_or_default();
+        if PARTICLES.contains(particle) {
+            return true;
+        }
+        !w.chars().any(|c| c.is_ascii_digit())
+            && !w.chars().next().is_some_and(char::is_lowercase)
+            && !(w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+            && !matches!(
+                t.class,
+                WordClass::Preposition
+                    | WordClass::Determiner
+                    | WordClass::Conjunction
+                    | WordClass::Pronoun
+                    | WordClass::Number
+            )
+            // "Theresa May", "Will Smith": modals that are also names
+            && !(t.class == WordClass::Auxiliary && !matches!(ctx.lower(k), "may" | "will" | "can"))
+    });
+    words_ok && !ABSTRACT_SUFFIXES.ends_any(ctx.lower(b - 1))
 }

@@ -89,10 +89,6 @@ pub(super) fn resolve_pair(sents: &[Sent<'_>], x: &Extraction, upto: usize) -> V
 pub(super) static BACKED_THINGS: Words =
     Words::data(include_str!("../../../data/lexicon/backed_things.txt"));
 
-/// Plural nouns for people named together before: "the three ministers".
-pub(super) static GROUP_NOUNS: Words =
-    Words::data(include_str!("../../../data/lexicon/group_nouns.txt"));
-
 /// "heads of state from A, B and C", "delegations of A and B", "foreign ministers attended
 /// for A and B" (not "leaders pledged support for A"): the countries a group of officials speaks for, listed after "from", "of",
 /// "for" or "representing", right after the group noun or after one word ("attended for").
