@@ -317,8 +317,12 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
             p += 1;
             continue;
         }
-        // "Republican Representative Francis Rooney": a party adjective before a title
-        if PARTY_ADJECTIVES.contains(t) && ctx.role_hit_end(p + 1).is_some() {
+        // "Republican Representative Francis Rooney": a party adjective before a title;
+        // "Republican Kevin McCarthy": before a name of two or more words
+        if PARTY_ADJECTIVES.contains(t)
+            && (ctx.role_hit_end(p + 1).is_some()
+                || p == a && b >= p + 3 && !has_head(ctx, p + 1, b, &ORG_HEADS))
+        {
             p += 1;
             continue;
         }
@@ -342,6 +346,31 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
         let mut q = p + 1;
         while q < b && !ctx.is_cap(q) {
             q += 1;
+        }
+        // "Minister of Economy Richard Sulík": a portfolio no gazetteer knows, then a name
+        let portfolio = if q < b && ctx.tok(q + 1) == "Affairs" {
+            2
+        } else {
+            1
+        };
+        if let Some(r) = role.as_deref().filter(|_| {
+            q == p + 1
+                && matches!(ctx.tok(p), "of" | "for")
+                && b >= q + portfolio + 2
+                && (q..b).all(|k| ctx.is_cap(k) && ctx.gaz.lookup(ctx.tok(k)).is_none())
+                && !has_head(ctx, q, b, &ORG_HEADS)
+        }) {
+            let role = format!("{r} {} {}", ctx.tok(p), ctx.surface(q, q + portfolio));
+            typed(
+                ctx,
+                q + portfolio,
+                b,
+                honorific,
+                Some(role.to_lowercase()),
+                affiliation,
+                out,
+            );
+            return;
         }
         chunk(ctx, q, b, out);
         return;
