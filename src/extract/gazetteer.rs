@@ -21,6 +21,7 @@ const CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
 const ROLES: &str = include_str!("../../data/gazetteer/roles.txt");
 const REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
+const DIVISIONS: &str = include_str!("../../data/gazetteer/divisions.tsv");
 
 /// What kind of gazetteer entry a name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -313,6 +314,24 @@ impl Gazetteer {
             for a in f.get(1).unwrap_or(&"").split('|').filter(|a| !a.is_empty()) {
                 g.add_form(a, id);
             }
+        }
+        // continents and US states; a name already known ("Georgia", "Washington") keeps
+        // its meaning
+        for line in DIVISIONS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let f: Vec<&str> = line.split('\t').collect();
+            if g.lookup(f[0]).is_some() {
+                continue;
+            }
+            g.add(Entry {
+                name: f[0].to_string(),
+                etype: EntityType::Place,
+                kind: EntryKind::Region,
+                geonames: f.get(1).and_then(|x| x.parse().ok()),
+                population: 0,
+            });
         }
         let mut phrases = Vec::new();
         for line in ROLES

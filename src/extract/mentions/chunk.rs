@@ -60,6 +60,15 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
     let whole = ctx.surface(a, b);
     // 1. The whole chunk is a known name, or an organisation / event by its head.
     if let Some((id, e)) = ctx.gaz.lookup(whole) {
+        // "Britain's Europe minister", "our Asia correspondent": a region before a
+        // lower-case title is the title's portfolio, no mention of the place
+        if e.kind == EntryKind::Region
+            && b < ctx.tokens.len()
+            && ctx.role_of[b].is_some_and(|(_, hon)| !hon)
+            && !ctx.is_cap(b)
+        {
+            return;
+        }
         if !(b - a == 1 && COMMON_WORDS.contains(&whole)) {
             push_gaz(ctx, a, b, id, e.etype, out);
             return;
