@@ -104,7 +104,7 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
     let named_event = (EVENT_HEADS.contains(&last.to_lowercase().as_str())
         || NAMED_EVENT_HEADS.contains(last))
         && last.chars().next().is_some_and(char::is_uppercase)
-        || EVENT_PREFIXES.contains(ctx.tok(a)) && ctx.is_cap(a + 1);
+        || EVENT_PREFIXES.contains(ctx.tok(a)) && a + 1 < b && ctx.is_cap(a + 1);
     if b - a >= 2 && named_event && !COMMON_WORDS.contains(&ctx.tok(a)) {
         let mut m = new_raw(ctx, a, b, Some(EntityType::Event), "event.capitalised");
         m.event_key = Some(format!(
@@ -244,7 +244,11 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
     let mut affiliation = None;
     while p < b {
         if let Some(end) = ctx.role_hit_end(p) {
-            if end <= b && end < b {
+            // "the Defence Secretary": a title alone names no one
+            if end == b && ctx.role_of[p].is_some_and(|(_, hon)| !hon) {
+                return;
+            }
+            if end < b {
                 let hit = ctx.surface(p, end).to_string();
                 if ctx.role_of[p].is_some_and(|r| r.1) {
                     honorific = Some(hit);
@@ -288,6 +292,28 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
                     p = q;
                     continue;
                 }
+            }
+        }
+        // "Regional Governor X", "Health Minister X": a word of no name before a title is
+        // the title's; with nothing after the title, the chunk names no one
+        if p + 1 < b
+            && role.is_none()
+            && honorific.is_none()
+            && ctx.tokens[p].class == WordClass::Name
+            && !is_acronym(t)
+            && !ORG_HEADS.contains(t)
+            && ctx.gaz.lookup(t).is_none()
+            && ctx.role_of[p].is_none()
+        {
+            if let Some(e) = ctx
+                .role_hit_end(p + 1)
+                .filter(|_| ctx.role_of[p + 1].is_some_and(|(_, hon)| !hon))
+            {
+                if e == b {
+                    return;
+                }
+                p += 1;
+                continue;
             }
         }
         // an unknown acronym before a title: "CIA Director William Burns"
@@ -357,7 +383,7 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
             q += 1;
         }
         // "Minister of Economy Richard Sulík": a portfolio no gazetteer knows, then a name
-        let portfolio = if q < b && ctx.tok(q + 1) == "Affairs" {
+        let portfolio = if q + 1 < b && ctx.tok(q + 1) == "Affairs" {
             2
         } else {
             1

@@ -71,6 +71,14 @@ pub(super) fn typed(
     {
         return;
     }
+    // "Hong Kongers", "New Yorkers": the people of a place, not a name
+    if ctx.surface(a, b).strip_suffix("ers").is_some_and(|place| {
+        ctx.gaz
+            .lookup(place)
+            .is_some_and(|(_, e)| e.etype == EntityType::Place)
+    }) {
+        return;
+    }
     let parts: Vec<&str> = ctx.surface(a, b).split([' ', '-']).collect();
     let tail2 = if parts.len() >= 2 {
         format!("{} {}", parts[parts.len() - 2], parts[parts.len() - 1])
