@@ -153,9 +153,9 @@ graphs as they were or complete; 5 a remote graph was left incomplete (the messa
         after_help = "Examples:\n  newsgraph query --store kg/ who-met-whom\n  newsgraph query --store kg/ entity --param entity=\"John Kerry\"\n  newsgraph query --store kg/ my-query.rq --results json\n  newsgraph query --store kg/ --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n\nParameters are bound as RDF terms (a string literal, or an IRI for http(s): values), never pasted into the query."
     )]
     Query(QueryArgs),
-    /// Score a graph against gold annotations (P/R/F1 per type, and the misses)
+    /// Score a graph against gold annotations (P/R/F1 per type, type confusions, the misses)
     #[command(
-        after_help = "Examples:\n  newsgraph eval --gold gold.json --store kg/\n  newsgraph eval --gold gold.json --ttl kg.ttl --verbose\n  newsgraph eval --gold gold.json articles/ --min-relations-f1 0.8\n  newsgraph eval --gold gold.json articles/ --rules     # which rule stated what, and how often it was right\n\nThe gold format is described in the README (\"Measuring quality\"). Exit code 4 when a --min-* floor is not met."
+        after_help = "Examples:\n  newsgraph eval --gold gold.json --store kg/\n  newsgraph eval --gold gold.json --ttl kg.ttl --verbose\n  newsgraph eval --gold gold.json articles/ --min-relations-f1 0.8\n  newsgraph eval --gold gold.json articles/ --rules     # which rule stated what, and how often it was right\n\nThe report ends with a table of entity types, gold (rows) against system (columns), - for none.\nThe gold format is described in the README (\"Measuring quality\"). Exit code 4 when a --min-* floor is not met."
     )]
     Eval(EvalArgs),
     /// Describe a store: format, versions, articles, entities, relations, pushes

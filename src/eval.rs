@@ -6,7 +6,7 @@
 //! relation matches when both arguments match and, for proposals, a key word is in the
 //! label; optional gold entities and their relations count neither way.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -212,6 +212,10 @@ pub struct Report {
     pub counts: (usize, usize, usize, usize),
     /// Misses and errors, one line each.
     pub details: Vec<String>,
+    /// Entity types, gold against system, counted over required gold entities and
+    /// system nodes: `(gold, system)` with `"-"` for none (a miss or a node no gold
+    /// entity names). The diagonal is what is right.
+    pub confusions: BTreeMap<(String, String), usize>,
 }
 
 impl Report {
@@ -236,6 +240,9 @@ impl Report {
             s,
             "entities: {tp} found, {fn_} missed, {fp} spurious, {dup} duplicate nodes"
         );
+        if !self.confusions.is_empty() {
+            let _ = write!(s, "{}", self.confusion_table());
+        }
         if verbose {
             for d in &self.details {
                 let _ = writeln!(s, "  {d}");
@@ -244,6 +251,31 @@ impl Report {
         let e = self.get("entities").map_or(0.0, |p| p.f1);
         let r = self.get("relations").map_or(0.0, |p| p.f1);
         let _ = writeln!(s, "summary: entities F1 {e:.3}, relations F1 {r:.3}");
+        s
+    }
+
+    /// The type confusion table: a row per gold type, a column per system type, `-` for
+    /// none.
+    pub fn confusion_table(&self) -> String {
+        let types = ["Person", "Organization", "Place", "Event", "-"];
+        let mut s = String::from("types (rows gold, columns system; - none):\n");
+        let _ = write!(s, "  {:13}", "");
+        for t in types {
+            let _ = write!(s, "{:>13}", t);
+        }
+        s.push('\n');
+        for g in types {
+            let _ = write!(s, "  {g:13}");
+            for t in types {
+                let n = self
+                    .confusions
+                    .get(&(g.to_string(), t.to_string()))
+                    .copied()
+                    .unwrap_or(0);
+                let _ = write!(s, "{n:>13}");
+            }
+            s.push('\n');
+        }
         s
     }
 
@@ -429,6 +461,8 @@ fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, Matching), EvalError
     let mut assignment: HashMap<String, String> = HashMap::new();
     let mut claimed: HashMap<String, String> = HashMap::new();
     let (mut tp, mut fp, mut dup) = (0usize, Vec::new(), Vec::new());
+    let mut confusions: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut mistyped: HashSet<String> = HashSet::new();
     for iri in iris {
         let node = &nodes[iri];
         let mut cands: Vec<&String> = gold
@@ -444,6 +478,20 @@ fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, Matching), EvalError
             (Some(&n) != node.main.as_ref(), !node.labels.contains(&n))
         });
         let Some(name) = cands.first() else {
+            // the gold entity the node names under another type, if any
+            let named = gold.order.iter().find(|name| {
+                let (g, forms) = &gold.entities[name.as_str()];
+                g.required && !node.labels.is_disjoint(forms)
+            });
+            let gtype = named.map_or("-".to_string(), |n| {
+                gold.entities[n.as_str()].0.etype.clone()
+            });
+            if let Some(n) = named {
+                mistyped.insert(n.clone());
+            }
+            for t in &node.types {
+                *confusions.entry((gtype.clone(), t.clone())).or_insert(0) += 1;
+            }
             let shown = node
                 .main
                 .clone()
@@ -465,6 +513,9 @@ fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, Matching), EvalError
         claimed.insert((*name).clone(), iri.clone());
         if g.required {
             tp += 1;
+            *confusions
+                .entry((g.etype.clone(), g.etype.clone()))
+                .or_insert(0) += 1;
         }
     }
     let missed: Vec<&String> = gold
@@ -473,6 +524,12 @@ fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, Matching), EvalError
         .filter(|n| gold.entities[n.as_str()].0.required && !claimed.contains_key(n.as_str()))
         .collect();
     for n in &missed {
+        if !mistyped.contains(n.as_str()) {
+            let g = &gold.entities[n.as_str()].0;
+            *confusions
+                .entry((g.etype.clone(), "-".to_string()))
+                .or_insert(0) += 1;
+        }
         details.push(format!(
             "missed entity: {n} ({})",
             gold.entities[n.as_str()].0.etype
@@ -560,6 +617,7 @@ fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, Matching), EvalError
         rows,
         counts,
         details,
+        confusions,
     };
     Ok((
         report,
@@ -614,6 +672,56 @@ mod tests {
             .details
             .iter()
             .any(|d| d.starts_with("spurious proposed: Anna Berg -> a long ceasefire")));
+        // types: Anna Berg and Tom Vale right, Oslo right, Nobody missed
+        let c = |g: &str, t: &str| r.confusions.get(&(g.into(), t.into())).copied();
+        assert_eq!(c("Person", "Person"), Some(2));
+        assert_eq!(c("Place", "Place"), Some(1));
+        assert_eq!(c("Person", "-"), Some(1));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn counts_type_confusions() {
+        let dir = std::env::temp_dir().join(format!("ng-eval-types-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("tempdir");
+        let gold_path = dir.join("gold.json");
+        std::fs::write(
+            &gold_path,
+            r#"{"entities": [
+                {"name": "Norland Air", "type": "Organization"},
+                {"name": "Lima", "type": "Place"}], "relations": []}"#,
+        )
+        .expect("write gold");
+        let gold = Gold::load(&gold_path).expect("gold loads");
+        let store = NewsStore::memory().expect("store");
+        let ttl = r#"@prefix ng: <https://w3id.org/newsgraph/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+            <http://x/n> a ng:Person ; rdfs:label "Norland Air" .
+            <http://x/d> a ng:Person ; rdfs:label "Harvest Day" ."#;
+        store
+            .load(oxigraph::io::RdfFormat::Turtle, ttl.as_bytes())
+            .expect("graph");
+        let r = evaluate(&store, &gold).expect("evaluates");
+        let c = |g: &str, t: &str| r.confusions.get(&(g.into(), t.into())).copied();
+        assert_eq!(c("Organization", "Person"), Some(1), "{:?}", r.confusions);
+        assert_eq!(
+            c("Organization", "-"),
+            None,
+            "a mistyped entity is no miss besides"
+        );
+        assert_eq!(c("-", "Person"), Some(1));
+        assert_eq!(c("Place", "-"), Some(1));
+        let table = r.confusion_table();
+        let row = |name: &str| {
+            table
+                .lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>())
+                .find(|w| w.first() == Some(&name))
+        };
+        assert_eq!(
+            row("Organization"),
+            Some(vec!["Organization", "1", "0", "0", "0", "0"])
+        );
+        assert_eq!(row("-"), Some(vec!["-", "1", "0", "0", "0", "0"]));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

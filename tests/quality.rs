@@ -357,3 +357,40 @@ fn eval_agrees_with_the_reference_scorer() {
         }
     }
 }
+
+/// The type table of `eval`'s report agrees with its counts: on a real-news set, the
+/// diagonal (types right) adds up to the entities found, and every gold type has a row.
+#[test]
+fn the_type_table_agrees_with_the_counts() {
+    let r = root().join("tests/fixtures/fresh7");
+    let out = bin()
+        .arg("eval")
+        .arg("--gold")
+        .arg(r.join("gold.json"))
+        .arg(&r)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let found: usize = text
+        .lines()
+        .find_map(|l| l.strip_prefix("entities: "))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("an 'entities: N found' line");
+    let types = ["Person", "Organization", "Place", "Event"];
+    let mut diagonal = 0;
+    for (i, t) in types.iter().enumerate() {
+        let row: Vec<usize> = text
+            .lines()
+            .map(str::split_whitespace)
+            .map(Iterator::collect::<Vec<_>>)
+            .find(|w| w.first() == Some(t) && w.len() == 6)
+            .unwrap_or_else(|| panic!("a row for {t} in\n{text}"))[1..]
+            .iter()
+            .map(|n| n.parse().expect("a count"))
+            .collect();
+        diagonal += row[i];
+    }
+    assert!(found > 20, "{found} found");
+    assert_eq!(diagonal, found, "{text}");
+}
