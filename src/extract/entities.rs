@@ -79,10 +79,36 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         });
         assigned[i] = Some(e);
     }
+    // 1b. a name typed by its shape alone that an organisation of the article bears, in
+    //     full or with its company form ("Nordic Freight" and "Nordic Freight AS", a
+    //     side of a result line that a standings line calls a place), is that organisation
+    let joins_org: Vec<Option<usize>> = raws
+        .iter()
+        .zip(&raw_words)
+        .map(|(m, w)| {
+            let weak = match m.rule {
+                "person.shape" => true,
+                "place.cue" => m.gaz.is_none(),
+                _ => false,
+            };
+            if !weak || m.alias_of.is_some() || w.is_empty() {
+                return None;
+            }
+            raws.iter().zip(&raw_words).position(|(o, ow)| {
+                o.etype == Some(EntityType::Organization)
+                    && o.alias_of.is_none()
+                    && o.rule != "org.acronym"
+                    && ow.len() >= w.len()
+                    && ow.starts_with(w)
+                    && (ow.len() == w.len() || m.rule == "person.shape")
+            })
+        })
+        .collect();
     // 2. multi-word people, longest names first
     let mut people: Vec<usize> = (0..raws.len())
         .filter(|&i| {
-            assigned[i].is_none()
+            joins_org[i].is_none()
+                && assigned[i].is_none()
                 && raws[i].etype == Some(EntityType::Person)
                 && raws[i].alias_of.is_none()
                 && raw_words[i].len() >= 2
@@ -115,7 +141,7 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
     }
     // 3. organisations, places and events not in the gazetteer
     for (i, m) in raws.iter().enumerate() {
-        if assigned[i].is_some() || m.alias_of.is_some() || demoted[i] {
+        if assigned[i].is_some() || m.alias_of.is_some() || demoted[i] || joins_org[i].is_some() {
             continue;
         }
         let Some(et) = m.etype else { continue };
@@ -136,6 +162,11 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
             ents[e].key = Some(key);
         }
         assigned[i] = Some(e);
+    }
+    for (i, j) in joins_org.iter().enumerate() {
+        if let Some(j) = *j {
+            assigned[i] = assigned[j];
+        }
     }
     // 4. acronyms that spell an organisation named in full
     for (i, m) in raws.iter().enumerate() {

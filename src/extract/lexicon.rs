@@ -78,6 +78,13 @@ pub static EVENT_PREFIXES: Words =
 /// TV", "Amnesty International").
 pub static ORG_SUFFIXES: Words = Words::data(include_str!("../../data/lexicon/org_suffixes.txt"));
 
+/// Nouns for a person of a nation before a name ("Dane Henrik Lund").
+pub static DEMONYM_NOUNS: Words = Words::data(include_str!("../../data/lexicon/demonym_nouns.txt"));
+
+/// Lower-case nouns right before a name that make it an organisation ("the journal X").
+pub static ORG_NOUNS_BEFORE: Words =
+    Words::data(include_str!("../../data/lexicon/org_nouns_before.txt"));
+
 /// Last words of capitalised phrases that name no entity ("Executive Order", "Christmas
 /// Day").
 pub static NONNAME_HEADS: Words = Words::data(include_str!("../../data/lexicon/nonname_heads.txt"));

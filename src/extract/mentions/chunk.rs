@@ -352,6 +352,11 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
             p += 1;
             continue;
         }
+        // "Dane Henrik Lund": a person's nation before a name of two or more words
+        if DEMONYM_NOUNS.contains(t) && b >= p + 3 && role.is_none() {
+            p += 1;
+            continue;
+        }
         // "Republican Representative Francis Rooney": a party adjective before a title;
         // "Republican Kevin McCarthy": before a name of two or more words
         if PARTY_ADJECTIVES.contains(t)

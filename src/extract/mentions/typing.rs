@@ -163,7 +163,9 @@ pub(super) fn typed(
         || (n >= 2 && DIRECTIONS.contains(&first))
         || PLACE_PREFIXES.contains(&first)
         || (n >= 2 && PLACE_HEADS.contains(&last));
-    let org_context = ORG_NOUNS.contains(next_lower) || ORG_NOUNS.contains(&next2.as_str());
+    let org_context = ORG_NOUNS.contains(next_lower)
+        || ORG_NOUNS.contains(&next2.as_str())
+        || a > 0 && ORG_NOUNS_BEFORE.contains(ctx.tok(a - 1));
     if !person_cue
         && b < ctx.tokens.len()
         && VENUE_NOUNS.contains(next_lower)
@@ -193,11 +195,15 @@ pub(super) fn typed(
             }
         }
     }
-    if !person_cue && n >= 2 && NONNAME_HEADS.contains(last) {
+    if (n >= 2 && !person_cue || n == 1 && role.is_some()) && NONNAME_HEADS.contains(last) {
         // "Executive Order", "Christmas Day": a capitalised phrase that names nothing
         return;
     }
-    m.etype = if person_cue && !named_after {
+    m.etype = if result_line(ctx, a, b) {
+        // "Northbridge United 2 Ashford Rovers 1": the sides of a result
+        m.rule = "org.result-line";
+        Some(EntityType::Organization)
+    } else if person_cue && !named_after {
         Some(EntityType::Person)
     } else if n >= 2 && ORG_SUFFIXES.contains(last) {
         m.rule = "org.suffix";
@@ -259,5 +265,60 @@ fn person_shaped(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             // "Theresa May", "Will Smith": modals that are also names
             && !(t.class == WordClass::Auxiliary && !matches!(ctx.lower(k), "may" | "will" | "can"))
     });
-    words_ok && !ABSTRACT_SUFFIXES.ends_any(ctx.lower(b - 1))
+    let last = ctx.tok(b - 1);
+    words_ok
+        && !ABSTRACT_SUFFIXES.ends_any(ctx.lower(b - 1))
+        // "Group C": a head word and a letter ("Stefan W" is a name cut short)
+        && !(last.len() == 1
+            && [&ORG_HEADS, &PLACE_HEADS, &NONNAME_HEADS, &NAMED_EVENT_HEADS]
+                .iter()
+                .any(|h| h.contains(ctx.tok(a))))
+        && !table_header(ctx, a, b)
+}
+
+/// The bounds of the line of the text that holds byte `at`.
+fn line_of(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    start..end
+}
+
+/// A line of its own followed by a line with figures: the header of a table ("Grain
+/// Price Range" over "Wheat 212.50 215.75").
+fn table_header(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let (start, end) = (ctx.tokens[a].span.start, ctx.tokens[b - 1].span.end);
+    let line = line_of(ctx.text, start);
+    if !ctx.text[line.start..start].trim().is_empty() || !ctx.text[end..line.end].trim().is_empty()
+    {
+        return false;
+    }
+    let next = line.end + 1;
+    next < ctx.text.len() && {
+        let l = line_of(ctx.text, next);
+        ctx.text[l].bytes().any(|c| c.is_ascii_digit())
+    }
+}
+
+/// Whether the chunk is a side of a result line: a line of exactly a name, a score, a
+/// name and a score ("Northbridge United 2 Ashford Rovers 1").
+fn result_line(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let start = ctx.tokens[a].span.start;
+    let line = line_of(ctx.text, start);
+    let classes: Vec<bool> = ctx
+        .tokens
+        .iter()
+        .filter(|t| t.span.start >= line.start && t.span.end <= line.end)
+        .map(|t| t.class == WordClass::Number)
+        .collect();
+    // runs: name words, a number, name words, a number
+    let mut runs = Vec::new();
+    for c in classes {
+        if runs.last() != Some(&c) {
+            runs.push(c);
+        }
+    }
+    runs == [false, true, false, true]
+        && (a..b).all(|k| ctx.is_cap(k))
+        && b < ctx.tokens.len()
+        && ctx.tokens[b].class == WordClass::Number
 }
