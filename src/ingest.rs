@@ -76,6 +76,9 @@ pub struct Dateline {
     pub agency: Option<Range<usize>>,
     /// Byte span of the region or country after the place ("South Korea"), if any.
     pub region: Option<Range<usize>>,
+    /// Whether the dateline is a line of its own ending in an ISO date ("LYON, France
+    /// 1997-03-14") rather than the opening of a paragraph.
+    pub iso: bool,
 }
 
 /// One news article, ready for extraction.

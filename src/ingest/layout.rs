@@ -152,7 +152,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?",
         r"(?:,? (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?",
         r"|(?P<dateonly>[A-Z][a-z]{2,8}\.? \d{1,2}))",
-        r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .\-]{0,40})\))?\s*[-–—]+\s+"
+        // "(Reuters) - " before the text, or a line of its own that ends in an ISO date
+        // ("LYON, France 1997-03-14", as some agencies' feeds have it)
+        r"(?:\s*(?:\((?P<agency>[A-Za-z][A-Za-z .\-]{0,40})\))?\s*[-–—]+\s+",
+        r"|\s+(?P<iso>\d{4}-\d{2}-\d{2})\s*$)"
     ))
     .expect("valid regex")
 });
@@ -342,6 +345,14 @@ pub fn analyse(text: &str) -> Layout {
             BlockKind::Boilerplate
         } else if TIME_ONLY.is_match(trimmed) {
             BlockKind::Timestamp
+        } else if let Some(d) = dateline(text, &span).filter(|d| d.iso) {
+            // "LYON, France 1997-03-14": the place and the date on a line of their own
+            if let Some(date) = timestamp_date(trimmed) {
+                out.published.get_or_insert(date);
+            }
+            out.datelines.push(d);
+            body_started = true;
+            BlockKind::Body
         } else if let Some(d) = timestamp_date(trimmed) {
             out.published.get_or_insert(d);
             BlockKind::Timestamp
@@ -613,6 +624,7 @@ fn dateline(text: &str, span: &Range<usize>) -> Option<Dateline> {
         place: place.map(abs),
         agency: agency.map(abs),
         region: c.name("region").map(abs),
+        iso: c.name("iso").is_some(),
     })
 }
 
@@ -753,6 +765,8 @@ mod tests {
                 Some("GOYANG"),
                 Some("Reuters"),
             ),
+            ("LYON, France 1997-03-14", Some("LYON"), None),
+            ("MOSCOW 1996-08-22", Some("MOSCOW"), None),
         ] {
             let d = dateline(line, &(0..line.len())).expect(line);
             assert_eq!(d.place.map(|r| &line[r]), place);
@@ -760,5 +774,7 @@ mod tests {
         }
         let plain = "The talks - long delayed - resumed.";
         assert!(dateline(plain, &(0..plain.len())).is_none());
+        let dated = "Talks RESUMED 1997-03-14 in Lyon";
+        assert!(dateline(dated, &(0..dated.len())).is_none());
     }
 }
