@@ -106,7 +106,7 @@ fn completions_and_man_pages_come_from_the_definition() {
 
 const ARTICLE: &str = "Talks resume in Oslo\n\n\
 OSLO, March 3 (Reuters) - Officials from Veltran said on Tuesday that the talks with Norway would resume next week.\n\n\
-Veltran Holdings, which is based in Oslo, backs the plan, Ingrid Solberg said.\n";
+Veltran Kessel, which is based in Oslo, backs the plan, Ingrid Solberg said.\n";
 
 fn labelled(store: &Path, class: &str) -> String {
     stdout_of(
@@ -128,7 +128,7 @@ fn newsgraph_toml_sets_store_base_and_gazetteer() {
     std::fs::write(project.join("a.txt"), ARTICLE).expect("write");
     std::fs::write(
         project.join("newsgraph.toml"),
-        "base = \"https://news.example.org/kg/\"\nstore = \"kg\"\n\n[[gazetteer]]\nname = \"Veltran Holdings\"\ntype = \"Organization\"\naliases = [\"Veltran\"]\n",
+        "base = \"https://news.example.org/kg/\"\nstore = \"kg\"\n\n[[gazetteer]]\nname = \"Veltran Kessel\"\ntype = \"Organization\"\naliases = [\"Veltran\"]\n",
     )
     .expect("write");
     // no --store, no --base: both from the file in the current folder
@@ -148,11 +148,11 @@ fn newsgraph_toml_sets_store_base_and_gazetteer() {
         "--results",
         "csv",
         "--sparql",
-        "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?x WHERE { ?x a ng:Organization ; <http://www.w3.org/2000/01/rdf-schema#label> \"Veltran Holdings\" }",
+        "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?x WHERE { ?x a ng:Organization ; <http://www.w3.org/2000/01/rdf-schema#label> \"Veltran Kessel\" }",
     ]));
     // the gazetteer entry made it an organisation, under the file's base IRI
     assert!(
-        orgs.contains("https://news.example.org/kg/organization/veltran-holdings"),
+        orgs.contains("https://news.example.org/kg/organization/veltran-kessel"),
         "{orgs}"
     );
     // without the file the extractor takes it for a person: the entry is what changed it
@@ -165,7 +165,7 @@ fn newsgraph_toml_sets_store_base_and_gazetteer() {
         .status()
         .expect("runs");
     assert!(!labelled(&plain.join("kg"), "Organization").contains("Veltran"));
-    assert!(labelled(&plain.join("kg"), "Person").contains("Veltran Holdings"));
+    assert!(labelled(&plain.join("kg"), "Person").contains("Veltran Kessel"));
 
     // flags win over the file; --config names another file
     std::fs::write(project.join("other.toml"), "store = \"elsewhere\"\n").expect("write");
