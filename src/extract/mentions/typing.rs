@@ -302,6 +302,9 @@ fn table_header(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 /// Whether the chunk is a side of a result line: a line of exactly a name, a score, a
 /// name and a score ("Northbridge United 2 Ashford Rovers 1").
 fn result_line(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    if b >= ctx.tokens.len() || ctx.tokens[b].class != WordClass::Number {
+        return false;
+    }
     let start = ctx.tokens[a].span.start;
     let line = line_of(ctx.text, start);
     let classes: Vec<bool> = ctx
@@ -317,8 +320,5 @@ fn result_line(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             runs.push(c);
         }
     }
-    runs == [false, true, false, true]
-        && (a..b).all(|k| ctx.is_cap(k))
-        && b < ctx.tokens.len()
-        && ctx.tokens[b].class == WordClass::Number
+    runs == [false, true, false, true] && (a..b).all(|k| ctx.is_cap(k))
 }
