@@ -10,7 +10,7 @@
 //!   subject (through relative clauses, pronouns, "the two leaders") or the quote's speaker,
 //!   and the label is the object phrase up to the clause's end.
 
-use crate::extract::lexicon::{Words, GROUP_NOUNS};
+use crate::extract::lexicon::{Words, GROUP_NOUNS, ORG_NOUNS};
 use std::collections::BTreeSet;
 
 mod back;

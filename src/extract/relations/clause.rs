@@ -466,6 +466,16 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
     if k >= 2 && ["who", "which"].contains(&s.w(k - 1)) && s.w(k - 2) == "," {
         return Subject::Named(coordinated(s, x, k - 2));
     }
+    // "YPG militia which support the PKK", "the Kessel Front that backs Y": a relative
+    // clause right after a name, or after a name and a collective noun
+    if k >= 2 && ["who", "which", "that"].contains(&s.w(k - 1)) {
+        if s.entity(x, k - 2).is_some() {
+            return Subject::Named(coordinated(s, x, k - 1));
+        }
+        if k >= 3 && ORG_NOUNS.contains(&s.w(k - 2)) && s.entity(x, k - 3).is_some() {
+            return Subject::Named(coordinated(s, x, k - 2));
+        }
+    }
     // "… declared a ceasefire and called on …": the sentence's subject
     if s.w(k - 1) == "and" && (k < 2 || s.entity(x, k - 2).is_none()) {
         // the sentence's own subject: a pronoun opening it, else its first name before the
