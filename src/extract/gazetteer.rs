@@ -315,14 +315,18 @@ impl Gazetteer {
                 g.add_form(a, id);
             }
         }
-        // continents and US states; a name already known ("Georgia", "Washington") keeps
-        // its meaning
+        // continents and US states; a country, body, capital or large city of the name
+        // ("Georgia", "Washington") keeps its meaning, a small town of it ("Florida",
+        // Uruguay) does not
         for line in DIVISIONS
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         {
             let f: Vec<&str> = line.split('\t').collect();
-            if g.lookup(f[0]).is_some() {
+            if g.lookup(f[0]).is_some_and(|(_, e)| match e.kind {
+                EntryKind::City { capital_of } => capital_of.is_some() || e.population >= 500_000,
+                _ => true,
+            }) {
                 continue;
             }
             g.add(Entry {

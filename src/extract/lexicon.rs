@@ -85,6 +85,9 @@ pub static DEMONYM_NOUNS: Words = Words::data(include_str!("../../data/lexicon/d
 pub static ORG_NOUNS_BEFORE: Words =
     Words::data(include_str!("../../data/lexicon/org_nouns_before.txt"));
 
+/// First words, in other languages, that make a name an organisation ("Deutsche Bahn").
+pub static ORG_OPENERS: Words = Words::data(include_str!("../../data/lexicon/org_openers.txt"));
+
 /// Last words of capitalised phrases that name no entity ("Executive Order", "Christmas
 /// Day").
 pub static NONNAME_HEADS: Words = Words::data(include_str!("../../data/lexicon/nonname_heads.txt"));

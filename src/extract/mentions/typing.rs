@@ -208,6 +208,9 @@ pub(super) fn typed(
     } else if n >= 2 && ORG_SUFFIXES.contains(last) {
         m.rule = "org.suffix";
         Some(EntityType::Organization)
+    } else if n >= 2 && ORG_OPENERS.contains(first) {
+        m.rule = "org.opener";
+        Some(EntityType::Organization)
     } else if place_context {
         m.rule = "place.cue";
         Some(EntityType::Place)
