@@ -391,8 +391,15 @@ fn push_gaz(
                 "to", "from", "into", "via", "toward", "towards", "across", "around",
             ]
             .contains(&ctx.tok(a - 1));
+        // "to Riyadh and Paris": the cue of the first of two places serves both
+        let coordinated_cue = a >= 3
+            && matches!(ctx.tok(a - 1), "and" | "or")
+            && ctx.is_cap(a - 2)
+            && (locative_before(ctx, a - 2)
+                || ["to", "from", "into", "via"].contains(&ctx.tok(a - 3)));
         let city_cue = locative_before(ctx, a)
             || moving
+            || coordinated_cue
             || (a > 1
                 && ctx.tok(a - 1) == "of"
                 && (PLACE_NOUNS.contains(&ctx.lower(a - 2))
@@ -422,7 +429,8 @@ fn push_gaz(
         let actor = !city_cue
             || ((verb_like(next) || agent || coordinated_verb)
                 && !locative_before(ctx, a)
-                && !moving);
+                && !moving
+                && !coordinated_cue);
         if actor || hyphen_backed {
             m.gaz = Some(country);
             m.rule = "gazetteer.capital-as-actor";

@@ -440,6 +440,14 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
             chunk(ctx, k + 1, b, out);
             return;
         }
+        // "the Strait of Hormuz on Monday": a place's "of" joins, the next connector splits
+        if place_of && !org {
+            if let Some(k2) = (k + 2..b).find(|&q| ORG_CONNECTORS.contains(&ctx.tok(q))) {
+                typed(ctx, p, k2, honorific, role, affiliation, out);
+                chunk(ctx, k2 + 1, b, out);
+                return;
+            }
+        }
     }
     typed(ctx, p, b, honorific, role, affiliation, out);
 }

@@ -52,6 +52,17 @@ pub(super) fn typed(
     let n = b - a;
     let first = ctx.tok(a);
     let last = ctx.tok(b - 1);
+    // "Prosecutors said", "The Commission said": a title or a body's head word alone
+    if n == 1
+        && honorific.is_none()
+        && (ctx
+            .gaz
+            .is_role(&ctx.lower(a).trim_end_matches('s').to_string())
+            || ctx.gaz.is_role(ctx.lower(a))
+            || ORG_HEADS.contains(first))
+    {
+        return;
+    }
     if n == 1
         && (COMMON_WORDS.contains(&first)
             || ctx.gaz.demonym(first).is_some()
@@ -156,7 +167,10 @@ pub(super) fn typed(
         && ["at", "in", "inside", "outside"].contains(&ctx.tok(a - 2))
         && n == 1
         && !speech_near;
-    let place_context = is_place_context(ctx, a, b)
+    // "Strait of Hormuz", "Gulf of Aden": a place head, "of", a name
+    let head_of = n >= 3 && PLACE_HEADS.contains(first) && ctx.tok(a + 1) == "of";
+    let place_context = head_of
+        || is_place_context(ctx, a, b)
         || coordinated_place
         || at_the
         || in_place
