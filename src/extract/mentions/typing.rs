@@ -55,9 +55,7 @@ pub(super) fn typed(
     // "Prosecutors said", "The Commission said": a title or a body's head word alone
     if n == 1
         && honorific.is_none()
-        && (ctx
-            .gaz
-            .is_role(&ctx.lower(a).trim_end_matches('s').to_string())
+        && (ctx.gaz.is_role(ctx.lower(a).trim_end_matches('s'))
             || ctx.gaz.is_role(ctx.lower(a))
             || ORG_HEADS.contains(first))
     {
@@ -260,37 +258,37 @@ pub(super) fn typed(
 /// numeral, and a last word without the ending of an abstract or plural noun ("Common
 /// Prosperity", "Cluster Munitions", "Article VI", "On Sunday").
 fn person_shaped(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    let words_ok = (a..b).all(|k| {
-        let t = &ctx.tokens[k];
+    let no_name_word = (a..b).any(|k| {
+        let class = ctx.tokens[k].class;
         let w = ctx.tok(k);
         // "de", "al-Rabie": particles, alone or joined to the name
         let particle = ctx.lower(k).split('-').next().unwrap_or_default();
         if PARTICLES.contains(particle) {
-            return true;
+            return false;
         }
-        !w.chars().any(|c| c.is_ascii_digit())
-            && !w.chars().next().is_some_and(char::is_lowercase)
-            && !(w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
-            && !matches!(
-                t.class,
+        let roman = w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+        // "Theresa May", "Will Smith": modals that are also names
+        let modal_name = matches!(ctx.lower(k), "may" | "will" | "can");
+        w.chars().any(|c| c.is_ascii_digit())
+            || w.chars().next().is_some_and(char::is_lowercase)
+            || roman
+            || matches!(
+                class,
                 WordClass::Preposition
                     | WordClass::Determiner
                     | WordClass::Conjunction
                     | WordClass::Pronoun
                     | WordClass::Number
             )
-            // "Theresa May", "Will Smith": modals that are also names
-            && !(t.class == WordClass::Auxiliary && !matches!(ctx.lower(k), "may" | "will" | "can"))
+            || class == WordClass::Auxiliary && !modal_name
     });
-    let last = ctx.tok(b - 1);
-    words_ok
-        && !ABSTRACT_SUFFIXES.ends_any(ctx.lower(b - 1))
-        // "Group C": a head word and a letter ("Stefan W" is a name cut short)
-        && !(last.len() == 1
-            && [&ORG_HEADS, &PLACE_HEADS, &NONNAME_HEADS, &NAMED_EVENT_HEADS]
-                .iter()
-                .any(|h| h.contains(ctx.tok(a))))
-        && !table_header(ctx, a, b)
+    // "Group C": a head word and a letter ("Stefan W" is a name cut short)
+    let lettered = ctx.tok(b - 1).len() == 1
+        && [&ORG_HEADS, &PLACE_HEADS, &NONNAME_HEADS, &NAMED_EVENT_HEADS]
+            .iter()
+            .any(|h| h.contains(ctx.tok(a)));
+    let abstract_noun = ABSTRACT_SUFFIXES.ends_any(ctx.lower(b - 1));
+    !(no_name_word || lettered || abstract_noun || table_header(ctx, a, b))
 }
 
 /// The bounds of the line of the text that holds byte `at`.
