@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::gazetteer::{is_subsequence, name_key, name_words as words, Gazetteer};
+use super::lexicon::ORG_SUFFIXES;
 use super::mentions::RawMention;
 use super::{Entity, EntityType, Mention};
 
@@ -80,8 +81,9 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         assigned[i] = Some(e);
     }
     // 1b. a name typed by its shape alone that an organisation of the article bears, in
-    //     full or with its company form ("Nordic Freight" and "Nordic Freight AS", a
-    //     side of a result line that a standings line calls a place), is that organisation
+    //     full or with its company form ("Nordic Freight" and "Nordic Freight AS", not
+    //     "Anna Berg" and "Anna Berg Foundation"; a side of a result line that a
+    //     standings line calls a place), is that organisation
     let joins_org: Vec<Option<usize>> = raws
         .iter()
         .zip(&raw_words)
@@ -98,9 +100,14 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
                 o.etype == Some(EntityType::Organization)
                     && o.alias_of.is_none()
                     && o.rule != "org.acronym"
-                    && ow.len() >= w.len()
                     && ow.starts_with(w)
-                    && (ow.len() == w.len() || m.rule == "person.shape")
+                    && (ow.len() == w.len()
+                        || m.rule == "person.shape"
+                            && ow.len() == w.len() + 1
+                            && o.name
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|form| ORG_SUFFIXES.contains(form)))
             })
         })
         .collect();
