@@ -45,7 +45,11 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
     let surnames: std::collections::HashSet<&String> = raws
         .iter()
         .zip(&raw_words)
-        .filter(|(m, w)| m.etype == Some(EntityType::Person) && w.len() >= 2)
+        .filter(|(m, w)| {
+            // "President Bush": a lone name with a title is a person's too
+            m.etype == Some(EntityType::Person)
+                && (w.len() >= 2 || m.role.is_some() || m.honorific.is_some())
+        })
         .filter_map(|(_, w)| w.last())
         .collect();
     let demoted: Vec<bool> = raws
@@ -111,14 +115,16 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
             })
         })
         .collect();
-    // 2. multi-word people, longest names first
+    // 2. multi-word people and titled ones ("President Bush"), longest names first
     let mut people: Vec<usize> = (0..raws.len())
         .filter(|&i| {
             joins_org[i].is_none()
                 && assigned[i].is_none()
                 && raws[i].etype == Some(EntityType::Person)
                 && raws[i].alias_of.is_none()
-                && raw_words[i].len() >= 2
+                && (raw_words[i].len() >= 2
+                    || raws[i].role.is_some()
+                    || raws[i].honorific.is_some())
         })
         .collect();
     people.sort_by_key(|&i| (std::cmp::Reverse(raw_words[i].len()), i));
@@ -230,7 +236,8 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         sync(&ents, &mut ent_words);
         let person_match = |pos: fn(&[String]) -> Option<&String>| {
             ents.iter().zip(&ent_words).position(|(e, ew)| {
-                e.etype == EntityType::Person && ew.len() >= 2 && pos(ew) == Some(word)
+                e.etype == EntityType::Person
+                    && (ew.len() >= 2 && pos(ew) == Some(word) || ew[..] == [word.clone()])
             })
         };
         let found = person_match(|ew| ew.last())
@@ -241,8 +248,14 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
                 })
             })
             .or_else(|| {
+                // a name with a title ("President Bush") is a person's, whatever place
+                // bears it
+                let titled = m.etype == Some(EntityType::Person)
+                    && (m.role.is_some() || m.honorific.is_some());
                 ents.iter().position(|e| {
-                    e.etype != EntityType::Person && name_key(&e.name) == name_key(&m.name)
+                    e.etype != EntityType::Person
+                        && !titled
+                        && name_key(&e.name) == name_key(&m.name)
                 })
             });
         let e = match found {

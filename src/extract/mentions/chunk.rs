@@ -461,6 +461,11 @@ fn split_known(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
             ctx.gaz
                 .lookup(s)
                 .filter(|_| !(q - p == 1 && COMMON_WORDS.contains(&s)))
+                // a headline in capitals names no small town ("BUSH MEETS …" is no Būsh)
+                .filter(|(_, e)| {
+                    !matches!(e.kind, EntryKind::City { capital_of: None })
+                        || e.population >= 100_000
+                })
                 .map(|(id, e)| (q, id, e.etype))
         });
         if let Some((q, id, et)) = found {
