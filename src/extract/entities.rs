@@ -84,7 +84,7 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         });
         assigned[i] = Some(e);
     }
-    // 1b. a name typed by its shape alone that an organisation of the article bears, in
+    // 1b. a name typed by its shape or context alone that an organisation of the article bears, in
     //     full or with its company form ("Nordic Freight" and "Nordic Freight AS", not
     //     "Anna Berg" and "Anna Berg Foundation"; a side of a result line that a
     //     standings line calls a place), is that organisation
@@ -93,7 +93,7 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         .zip(&raw_words)
         .map(|(m, w)| {
             let weak = match m.rule {
-                "person.shape" => true,
+                "person.shape" | "org.cue" => true,
                 "place.cue" => m.gaz.is_none(),
                 _ => false,
             };
@@ -101,12 +101,14 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
                 return None;
             }
             raws.iter().zip(&raw_words).position(|(o, ow)| {
+                // an organisation by context joins only its name with a company form
+                let same = ow.len() == w.len() && m.rule != "org.cue";
                 o.etype == Some(EntityType::Organization)
                     && o.alias_of.is_none()
                     && o.rule != "org.acronym"
                     && ow.starts_with(w)
-                    && (ow.len() == w.len()
-                        || m.rule == "person.shape"
+                    && (same
+                        || m.rule != "place.cue"
                             && ow.len() == w.len() + 1
                             && o.name
                                 .rsplit(' ')
