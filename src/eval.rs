@@ -632,34 +632,39 @@ fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, Matching), EvalError
 mod tests {
     use super::*;
 
-    #[test]
-    fn scores_a_small_graph() {
-        let dir = std::env::temp_dir().join(format!("ng-eval-{}", std::process::id()));
+    /// The report of a Turtle graph against a gold file's JSON, in a temporary folder
+    /// named by `tag`.
+    fn report(tag: &str, gold_json: &str, ttl: &str) -> Report {
+        let dir = std::env::temp_dir().join(format!("ng-eval-{tag}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("tempdir");
         let gold_path = dir.join("gold.json");
-        std::fs::write(
-            &gold_path,
-            r#"{"entities": [
+        std::fs::write(&gold_path, gold_json).expect("write gold");
+        let gold = Gold::load(&gold_path).expect("gold loads");
+        let store = NewsStore::memory().expect("store");
+        store
+            .load(oxigraph::io::RdfFormat::Turtle, ttl.as_bytes())
+            .expect("graph");
+        let r = evaluate(&store, &gold).expect("evaluates");
+        let _ = std::fs::remove_dir_all(&dir);
+        r
+    }
+
+    #[test]
+    fn scores_a_small_graph() {
+        let gold = r#"{"entities": [
                 {"name": "Anna Berg", "type": "Person", "aliases": ["Berg"]},
                 {"name": "Tom Vale", "type": "Person"},
                 {"name": "Oslo", "type": "Place"},
                 {"name": "Nobody", "type": "Person"}],
               "relations": [{"type": "metWith", "a": "Anna Berg", "b": "Tom Vale"},
-                            {"type": "proposed", "agent": "Anna Berg", "proposal": "a truce", "keys": ["truce"]}]}"#,
-        )
-        .expect("write gold");
-        let gold = Gold::load(&gold_path).expect("gold loads");
-        let store = NewsStore::memory().expect("store");
+                            {"type": "proposed", "agent": "Anna Berg", "proposal": "a truce", "keys": ["truce"]}]}"#;
         let ttl = r#"@prefix ng: <https://w3id.org/newsgraph/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
             <http://x/a> a ng:Person ; rdfs:label "Anna Berg" ; ng:metWith <http://x/t> ; ng:proposed <http://x/p> .
             <http://x/t> a ng:Person ; rdfs:label "Tom Vale" ; ng:metWith <http://x/a> .
             <http://x/o> a ng:Place ; rdfs:label "Oslo" .
             <http://x/o2> a ng:Place ; rdfs:label "the Oslo" .
             <http://x/p> rdfs:label "a long ceasefire" ."#;
-        store
-            .load(oxigraph::io::RdfFormat::Turtle, ttl.as_bytes())
-            .expect("graph");
-        let r = evaluate(&store, &gold).expect("evaluates");
+        let r = report("graph", gold, ttl);
         // 3 found, 1 missed (Nobody), 1 duplicate (Oslo twice)
         assert_eq!(r.counts, (3, 1, 0, 1));
         let e = r.get("entities").expect("row");
@@ -677,30 +682,17 @@ mod tests {
         assert_eq!(c("Person", "Person"), Some(2));
         assert_eq!(c("Place", "Place"), Some(1));
         assert_eq!(c("Person", "-"), Some(1));
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn counts_type_confusions() {
-        let dir = std::env::temp_dir().join(format!("ng-eval-types-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("tempdir");
-        let gold_path = dir.join("gold.json");
-        std::fs::write(
-            &gold_path,
-            r#"{"entities": [
+        let gold = r#"{"entities": [
                 {"name": "Norland Air", "type": "Organization"},
-                {"name": "Lima", "type": "Place"}], "relations": []}"#,
-        )
-        .expect("write gold");
-        let gold = Gold::load(&gold_path).expect("gold loads");
-        let store = NewsStore::memory().expect("store");
+                {"name": "Lima", "type": "Place"}], "relations": []}"#;
         let ttl = r#"@prefix ng: <https://w3id.org/newsgraph/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
             <http://x/n> a ng:Person ; rdfs:label "Norland Air" .
             <http://x/d> a ng:Person ; rdfs:label "Harvest Day" ."#;
-        store
-            .load(oxigraph::io::RdfFormat::Turtle, ttl.as_bytes())
-            .expect("graph");
-        let r = evaluate(&store, &gold).expect("evaluates");
+        let r = report("types", gold, ttl);
         let c = |g: &str, t: &str| r.confusions.get(&(g.into(), t.into())).copied();
         assert_eq!(c("Organization", "Person"), Some(1), "{:?}", r.confusions);
         assert_eq!(
@@ -722,6 +714,5 @@ mod tests {
             Some(vec!["Organization", "1", "0", "0", "0", "0"])
         );
         assert_eq!(row("-"), Some(vec!["-", "1", "0", "0", "0", "0"]));
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -194,17 +194,22 @@ fn quality_does_not_regress() {
     }
 }
 
-#[test]
-fn eval_fails_below_a_floor() {
-    let r = root().join("tests/fixtures/fresh");
-    let out = bin()
+/// `eval` of a fixture set against its own gold, with more arguments.
+fn eval_fixture(set: &str, args: &[&str]) -> std::process::Output {
+    let r = root().join("tests/fixtures").join(set);
+    bin()
         .arg("eval")
         .arg("--gold")
         .arg(r.join("gold.json"))
         .arg(&r)
-        .args(["--min-relations-f1", "1.01"])
+        .args(args)
         .output()
-        .expect("runs");
+        .expect("runs")
+}
+
+#[test]
+fn eval_fails_below_a_floor() {
+    let out = eval_fixture("fresh", &["--min-relations-f1", "1.01"]);
     assert_eq!(
         out.status.code(),
         Some(4),
@@ -362,14 +367,7 @@ fn eval_agrees_with_the_reference_scorer() {
 /// diagonal (types right) adds up to the entities found, and every gold type has a row.
 #[test]
 fn the_type_table_agrees_with_the_counts() {
-    let r = root().join("tests/fixtures/fresh7");
-    let out = bin()
-        .arg("eval")
-        .arg("--gold")
-        .arg(r.join("gold.json"))
-        .arg(&r)
-        .output()
-        .expect("runs");
+    let out = eval_fixture("fresh7", &[]);
     let text = String::from_utf8_lossy(&out.stdout);
     let found: usize = text
         .lines()

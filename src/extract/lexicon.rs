@@ -35,14 +35,18 @@ impl Words {
 
     /// Whether `word` ends with one of the list's entries (the list holds endings).
     pub fn ends_any(&self, word: &str) -> bool {
-        entries(self.text).any(|e| word.len() > e.len() && word.ends_with(e))
+        self.set()
+            .iter()
+            .any(|e| word.len() > e.len() && word.ends_with(e))
     }
 
     /// Whether `word` is one of the list's words.
     pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
-        self.set
-            .get_or_init(|| entries(self.text).collect())
-            .contains(word.as_ref())
+        self.set().contains(word.as_ref())
+    }
+
+    fn set(&self) -> &FxHashSet<&'static str> {
+        self.set.get_or_init(|| entries(self.text).collect())
     }
 }
 

@@ -331,6 +331,10 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
     aliases(ctx, out, first_new);
 }
 
+/// Below this population a town's name needs evidence to be a place: a place cue in
+/// running text, and in a headline in capitals it is not read at all.
+const SMALL_TOWN: u64 = 100_000;
+
 fn has_head(ctx: &Ctx<'_>, a: usize, b: usize, heads: &Words) -> bool {
     (a..b).any(|k| heads.contains(&ctx.tok(k)))
 }
@@ -438,7 +442,7 @@ fn push_gaz(
     }
     if let EntryKind::City { .. } = ctx.gaz.entry(m.gaz.unwrap_or(id)).kind {
         // Small towns whose names are also words need a place cue.
-        if e.population < 100_000
+        if e.population < SMALL_TOWN
             && b - a == 1
             && !locative_before(ctx, a)
             && !is_place_context(ctx, a, b)

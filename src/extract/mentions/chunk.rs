@@ -6,7 +6,7 @@
 use super::*;
 
 /// A Roman numeral of a name ("II", "VI", "XXI").
-fn is_roman(s: &str) -> bool {
+pub(super) fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
@@ -464,7 +464,7 @@ fn split_known(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>) {
                 // a headline in capitals names no small town ("BUSH MEETS …" is no Būsh)
                 .filter(|(_, e)| {
                     !matches!(e.kind, EntryKind::City { capital_of: None })
-                        || e.population >= 100_000
+                        || e.population >= SMALL_TOWN
                 })
                 .map(|(id, e)| (q, id, e.etype))
         });

@@ -55,9 +55,9 @@ pub(super) fn typed(
     // "Prosecutors said", "The Commission said": a title or a body's head word alone
     if n == 1
         && honorific.is_none()
-        && (ctx.gaz.is_role(ctx.lower(a).trim_end_matches('s'))
+        && (ORG_HEADS.contains(first)
             || ctx.gaz.is_role(ctx.lower(a))
-            || ORG_HEADS.contains(first))
+            || ctx.gaz.is_role(ctx.lower(a).trim_end_matches('s')))
     {
         return;
     }
@@ -266,7 +266,7 @@ fn person_shaped(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         if PARTICLES.contains(particle) {
             return false;
         }
-        let roman = w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+        let roman = w.len() >= 2 && is_roman(w);
         // "Theresa May", "Will Smith": modals that are also names
         let modal_name = matches!(ctx.lower(k), "may" | "will" | "can");
         w.chars().any(|c| c.is_ascii_digit())
