@@ -8,16 +8,8 @@ use std::collections::HashMap;
 
 use super::gazetteer::{is_subsequence, name_key, name_words as words, Gazetteer};
 use super::lexicon::ORG_SUFFIXES;
-use super::mentions::RawMention;
+use super::mentions::{initials, RawMention};
 use super::{Entity, EntityType, Mention};
-
-fn initials(name: &str) -> String {
-    name.split([' ', '-'])
-        .filter(|w| !w.is_empty() && !["of", "for", "and", "the", "on", "in", "&"].contains(w))
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
-}
 
 /// Groups mentions into entities.
 pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<Mention>) {

@@ -206,6 +206,14 @@ impl Gazetteer {
             }
             for d in f[4].split('|').filter(|d| !d.is_empty()) {
                 g.demonyms.insert(d.to_string(), id);
+                // "Ecuadorean" and "Ecuadorian", "Chilean" and "Chilian": both spellings
+                let other = d
+                    .strip_suffix("ean")
+                    .map(|s| format!("{s}ian"))
+                    .or_else(|| d.strip_suffix("ian").map(|s| format!("{s}ean")));
+                if let Some(o) = other {
+                    g.demonyms.entry(o).or_insert(id);
+                }
             }
             if !f[5].is_empty() {
                 capitals.push((f[5].to_string(), id, f[6].parse().ok()));

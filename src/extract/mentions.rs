@@ -271,6 +271,14 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
             {
                 // a middle initial: "George J. Mitchell"
                 j += 1;
+            } else if t == "to"
+                && ORG_HEADS.contains(ctx.tok(j - 1))
+                && cap_after(j + 1)
+                && ctx.gaz.lookup(ctx.tok(j + 1)).is_none()
+            {
+                // "Committee to Protect Journalists", "Campaign to Stop Killer Robots": a
+                // body's head, "to" and a verb of its purpose (not "Mission to Syria")
+                j += 2;
             } else if (PARTICLES.contains(lower) || ORG_CONNECTORS.contains(lower))
                 && t.chars().all(char::is_lowercase)
                 || t == "&"
@@ -548,6 +556,19 @@ fn events(ctx: &Ctx<'_>, out: &mut Vec<RawMention>, first_new: usize) {
     }
 }
 
+/// The capitals that open the words of a name, connectors and a capitalised "The" left
+/// out: "Committee to Protect Journalists" → "CPJ", "The Organization of American States"
+/// → "OAS".
+pub(crate) fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| {
+            !w.is_empty() && !["of", "for", "and", "the", "on", "in", "&", "The"].contains(w)
+        })
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
 /// "X, known as Y", "X, alias Y", "X (Y)" for acronyms.
 fn aliases(ctx: &Ctx<'_>, out: &mut [RawMention], first_new: usize) {
     for i in first_new..out.len() {
@@ -572,6 +593,18 @@ fn aliases(ctx: &Ctx<'_>, out: &mut [RawMention], first_new: usize) {
             start_tok > 0 && ctx.tok(start_tok - 1) == "(" && is_acronym(ctx.tok(start_tok));
         if !(nickname || paren) {
             continue;
+        }
+        // "Reporters Without Borders (RWB)": a name nothing else typed, spelled by the
+        // acronym that follows it, is an organisation's
+        if paren {
+            if let Some(j) = (first_new..i).rev().find(|&j| {
+                out[j].etype.is_none()
+                    && out[j].span.end + 2 >= out[i].span.start
+                    && initials(&out[j].name) == out[i].name
+            }) {
+                out[j].etype = Some(EntityType::Organization);
+                out[j].rule = "org.acronym";
+            }
         }
         let want = if paren {
             EntityType::Organization

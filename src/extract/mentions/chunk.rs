@@ -138,7 +138,7 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
             "Commons",
         ]
         .contains(&ctx.tok(a))
-        && ["of", "for", "on"].contains(&ctx.tok(a + 1));
+        && ["of", "for", "on", "to"].contains(&ctx.tok(a + 1));
     // "European Council President Charles Michel": an organisation, a title, a name
     if let Some(r) = (a + 1..b.saturating_sub(1)).find(|&r| {
         ctx.role_of[r].is_some_and(|(_, hon)| !hon)

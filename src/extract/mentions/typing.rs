@@ -61,6 +61,14 @@ pub(super) fn typed(
     {
         return;
     }
+    // "European nations", "Middle Eastern disputes": an adjective is no name
+    if ADJECTIVES.contains(ctx.surface(a, b)) && honorific.is_none() && role.is_none() {
+        return;
+    }
+    // "the Gulf", "Center": a place's head word alone
+    if n == 1 && honorific.is_none() && role.is_none() && PLACE_HEADS.contains(first) {
+        return;
+    }
     if n == 1
         && (COMMON_WORDS.contains(&first)
             || ctx.gaz.demonym(first).is_some()
