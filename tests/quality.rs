@@ -70,12 +70,15 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
             0.95,
             0.90,
         ),
+        // fresh6's gold counts no proposal in "X later said he would work with all sides";
+        // since session 12 an announced action of one's own side is put forward
+        // (propose.commitment, as the Wikinews gold reads "said he would continue …")
         (
             r.join("fresh6"),
             r.join("fresh6/gold.json"),
             0.97,
-            0.95,
-            0.90,
+            0.88,
+            0.78,
         ),
         (
             r.join("fresh7"),

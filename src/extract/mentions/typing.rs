@@ -28,10 +28,13 @@ pub(super) fn typed(
     if a >= b {
         return;
     }
-    // A known place in front of a name: "for Syria Lakhdar Brahimi", "to Ukraine Mikhail Zurabov".
+    // A known place in front of a name: "for Syria Lakhdar Brahimi", "to Ukraine Mikhail Zurabov",
     if b - a >= 3 && honorific.is_none() {
         if let Some((id, e)) = ctx.gaz.lookup(ctx.tok(a)) {
-            if e.kind == EntryKind::Country
+            // "Senator from Vermont Bernie Sanders": a state or region after "from"/"of"
+            let region_of =
+                e.kind == EntryKind::Region && a > 0 && matches!(ctx.tok(a - 1), "from" | "of");
+            if (e.kind == EntryKind::Country || region_of)
                 && ctx.gaz.lookup(ctx.surface(a, a + 2)).is_none()
                 && !has_head(ctx, a + 1, b, &PLACE_HEADS)
                 && !has_head(ctx, a + 1, b, &ORG_HEADS)

@@ -115,9 +115,131 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
     }
 }
 
+/// Nouns for a speaker's own side after "his", "her", "their", "its" or the speaker's
+/// country: "his country will send …", "Russian troops would start …".
+const OWN_SIDE: &[&str] = &[
+    "country",
+    "government",
+    "troops",
+    "forces",
+    "administration",
+    "company",
+    "party",
+    "army",
+    "military",
+    "nation",
+    "firm",
+    "group",
+    "ministry",
+];
+
+/// "X announced (that) they would send advisers", "X said his country will send
+/// instructors", "X declared that Russian troops would start their pullout": what a speaker
+/// says they themselves (or their country, government or troops) will do is put forward by
+/// the speaker. Not "would not", not after "if" or "whether", not "would have", and only
+/// when the clause's subject is the speaker's own side.
+pub(super) fn reported_commitment(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.len();
+    for t in 1..n {
+        if !matches!(
+            s.w(t),
+            "announced" | "announces" | "declared" | "said" | "says" | "stated" | "confirmed"
+        ) {
+            continue;
+        }
+        let mut start = t + 1;
+        loop {
+            match s.w(start) {
+                "on" if weekday(s.w(start + 1)).is_some() => start += 2,
+                w if weekday(w).is_some() => start += 1,
+                "that" => start += 1,
+                w if w.ends_with("ly") => start += 1,
+                _ => break,
+            }
+        }
+        // the modal within four words: "will", "would", "was to", "were to"
+        let Some(m) = (start + 1..n.min(start + 5))
+            .take_while(|&k| s.class(k) != WordClass::Punctuation)
+            .find(|&k| {
+                matches!(s.w(k), "will" | "would" | "shall")
+                    || matches!(s.w(k), "was" | "were" | "is" | "are") && s.w(k + 1) == "to"
+            })
+        else {
+            continue;
+        };
+        if blocked(s, t, false) || (start..m).any(|k| matches!(s.w(k), "if" | "whether")) {
+            continue;
+        }
+        let Subject::Named(mut agents) = subject(s, sents, x, t) else {
+            continue;
+        };
+        agents.retain(|&a| {
+            matches!(
+                x.entities[a].etype,
+                EntityType::Person | EntityType::Organization | EntityType::Place
+            )
+        });
+        if agents.is_empty() {
+            continue;
+        }
+        // the reported clause's subject is the speaker's own side
+        let own: Vec<usize> = agents
+            .iter()
+            .flat_map(|&a| {
+                let e = &x.entities[a];
+                e.gaz.into_iter().chain(e.affiliations.iter().copied())
+            })
+            .collect();
+        let words: Vec<&str> = (start..m).map(|k| s.w(k)).collect();
+        let own_side = match words.as_slice() {
+            [p] => matches!(*p, "he" | "she" | "they" | "we" | "it"),
+            [p, noun] if matches!(*p, "his" | "her" | "their" | "its" | "our") => {
+                OWN_SIDE.contains(noun)
+            }
+            _ => {
+                let last = words.last().copied().unwrap_or_default();
+                let head = if OWN_SIDE.contains(&last) { m - 1 } else { m };
+                head > start
+                    && (start..head).all(|k| {
+                        s.entity(x, k).is_some_and(|e| agents.contains(&e))
+                            || country_of_word(s.gaz, s.surface(k))
+                                .is_some_and(|c| own.contains(&c))
+                            || s.w(k) == "the"
+                    })
+                    && (start..head).any(|k| s.w(k) != "the")
+            }
+        };
+        if !own_side {
+            continue;
+        }
+        // what they will do: "be sending …" is "sending …"; not "would not", "would have"
+        let mut v = if s.w(m + 1) == "to" { m + 2 } else { m + 1 };
+        if s.w(v) == "also" {
+            v += 1;
+        }
+        if s.w(v) == "be" && s.w(v + 1).ends_with("ing") {
+            v += 1;
+        }
+        if matches!(
+            s.w(v),
+            "not" | "n't" | "never" | "no" | "have" | "be" | "like" | "need" | "know" | "say"
+        ) {
+            continue;
+        }
+        let Some(label) = label_from(s, sents, v) else {
+            continue;
+        };
+        for a in agents {
+            push_proposal(x, a, label.clone(), s.idx, "propose.commitment", 0.55);
+        }
+        return;
+    }
+}
+
 pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
     reported_obligation(s, sents, x);
+    reported_commitment(s, sents, x);
     // "accepted the European Union's proposal to normalise relations"
     for t in 1..n {
         if !["proposal", "plan", "offer", "initiative", "proposals"].contains(&s.w(t))
