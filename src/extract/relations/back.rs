@@ -262,6 +262,57 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             }
         }
     }
+    // "Ecuador and its ally Venezuela", "Poland's ally Lithuania": the ally backs the first;
+    // "X … allies such as Germany", "X's allies, including A and B": each ally backs X
+    for t in 1..n {
+        if !["ally", "allies"].contains(&s.w(t)) {
+            continue;
+        }
+        let after = if matches!(s.w(t + 1), "such") && s.w(t + 2) == "as" {
+            t + 3
+        } else if s.w(t + 1) == "," && s.w(t + 2) == "including" {
+            t + 3
+        } else if s.w(t + 1) == "including" {
+            t + 2
+        } else {
+            t + 1
+        };
+        if s.entity(x, after).is_none() {
+            continue;
+        }
+        // the names listed from `after` on: "A, B and C"
+        let mut allies: Vec<usize> = Vec::new();
+        let mut k = after;
+        while let Some(e) = s.entity(x, k) {
+            allies.push(e);
+            while k < n && s.entity(x, k) == Some(e) {
+                k += 1;
+            }
+            if after == t + 1 || !matches!(s.w(k), "," | "and") {
+                break;
+            }
+            k += if s.w(k) == "," && s.w(k + 1) == "and" {
+                2
+            } else {
+                1
+            };
+        }
+        let backed = if t >= 3 && matches!(s.w(t - 1), "its" | "their") && s.w(t - 2) == "and" {
+            s.entity(x, t - 3)
+        } else if let Some(p) = (t.saturating_sub(3)..t).find(|&q| matches!(s.w(q), "'s" | "’s"))
+        {
+            p.checked_sub(1).and_then(|q| s.entity(x, q))
+        } else if after > t + 1 && !(0..t).any(|k| s.w(k) == "," && s.entity(x, k + 1).is_some()) {
+            sentence_subject(s, x)
+        } else {
+            None
+        };
+        if let Some(b) = backed {
+            for a in allies.into_iter().filter(|&a| a != b) {
+                push_backs(x, a, b, s.idx, "backs.ally", 0.7);
+            }
+        }
+    }
     // "troops to fight alongside the Ethiopian army"
     for t in 1..n {
         if s.w(t) != "alongside"
@@ -441,6 +492,38 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                     backers.push(ensure_gaz_entity(x, s.gaz, c));
                 }
             }
+        } else if let Some(q) = (t.saturating_sub(3)..t)
+            .rev()
+            .find(|&q| matches!(s.w(q), "its" | "their"))
+        {
+            // "the Cuban government's repression … and its support for Y": the nearest
+            // organisation or country before the pronoun, or a demonym's government
+            let named = (0..q).rev().find_map(|k| {
+                s.entity(x, k).filter(|&e| {
+                    matches!(
+                        x.entities[e].etype,
+                        EntityType::Organization | EntityType::Place
+                    )
+                })
+            });
+            let government = (1..q).rev().find_map(|k| {
+                matches!(s.w(k), "government" | "regime")
+                    .then(|| country_of_word(s.gaz, s.surface(k - 1)))
+                    .flatten()
+            });
+            if let Some(c) = government {
+                backers.push(ensure_gaz_entity(x, s.gaz, c));
+            } else if let Some(a) = named {
+                backers.push(a);
+            }
+        } else if trigger.words.first() == Some(&"in") {
+            // "Kessel flew cargo to Lund in support of X": the subject that opens the clause
+            let opens = (0..t)
+                .find(|&k| s.entity(x, k).is_some())
+                .is_some_and(|k| (0..k).all(|q| matches!(s.w(q), "the" | "The")));
+            if opens {
+                backers.extend(sentence_subject(s, x));
+            }
         } else if let Some(v) = (t.saturating_sub(3)..t)
             .rev()
             .find(|&q| s.class(q) == WordClass::Other && s.w(q).ends_with("ed"))
@@ -448,7 +531,7 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             // "pledged support for", "expressed its full support for"
             backers.extend(subjects(s, sents, x, v));
         }
-        for a in backers {
+        for a in backers.into_iter().filter(|&a| a != b) {
             push_backs(x, a, b, s.idx, trigger.rule, trigger.confidence);
         }
     }
