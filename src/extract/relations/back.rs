@@ -268,9 +268,9 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         if !["ally", "allies"].contains(&s.w(t)) {
             continue;
         }
-        let after = if matches!(s.w(t + 1), "such") && s.w(t + 2) == "as" {
-            t + 3
-        } else if s.w(t + 1) == "," && s.w(t + 2) == "including" {
+        let after = if s.w(t + 1) == "such" && s.w(t + 2) == "as"
+            || s.w(t + 1) == "," && s.w(t + 2) == "including"
+        {
             t + 3
         } else if s.w(t + 1) == "including" {
             t + 2
