@@ -112,15 +112,15 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
         v.push((
             wikinews.join("dev"),
             wikinews.join("dev/gold.json"),
-            0.83,
-            0.47,
+            0.86,
+            0.51,
             0.0,
         ));
         v.push((
             wikinews.join("dev2"),
             wikinews.join("dev2/gold.json"),
-            0.82,
-            0.62,
+            0.85,
+            0.64,
             0.0,
         ));
     }
@@ -143,6 +143,17 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
             root().join("tests/fixtures/wikinews-raw-b/gold.json"),
             0.82,
             0.0,
+            0.0,
+        ));
+    }
+    // six politics reports (gold written in session 12 before the output was looked at;
+    // first look at 7e2b0ac 0.923 / 0.400, the binary of the session's start 0.901 / 0.400)
+    if let Some(articles) = raw_set("wikinews-raw-c") {
+        v.push((
+            articles,
+            root().join("tests/fixtures/wikinews-raw-c/gold.json"),
+            0.94,
+            0.70,
             0.0,
         ));
     }

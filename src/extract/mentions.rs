@@ -285,7 +285,11 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
             {
                 // a connector is part of the chunk only if a capitalised word follows,
                 // possibly after a second connector ("de la Calle", "Security and Cooperation")
-                if cap_after(j + 1) {
+                if t == "the" && cap_after(j + 1) && cap_after(j + 2) {
+                    // "making Ferraro the Democratic Party's first …": a bare "the" joins
+                    // only an epithet of one word ("Alexander the Great")
+                    break;
+                } else if cap_after(j + 1) {
                     j += 2;
                 } else if j + 2 < n && PARTICLES.contains(&ctx.lower(j + 1)) && cap_after(j + 2) {
                     j += 3;
@@ -409,8 +413,13 @@ fn push_gaz(
             && ctx.is_cap(a - 2)
             && (locative_before(ctx, a - 2)
                 || ["to", "from", "into", "via"].contains(&ctx.tok(a - 3)));
+        // "the country's capital, Tunis": the city named in apposition to "capital"
+        let apposed = a >= 2
+            && ctx.tok(a - 1) == ","
+            && matches!(ctx.lower(a - 2), "capital" | "city" | "town");
         let city_cue = locative_before(ctx, a)
             || moving
+            || apposed
             || coordinated_cue
             || (a > 1
                 && ctx.tok(a - 1) == "of"

@@ -91,12 +91,16 @@ pub(super) fn typed(
     {
         return;
     }
-    // "Hong Kongers", "New Yorkers": the people of a place, not a name
-    if ctx.surface(a, b).strip_suffix("ers").is_some_and(|place| {
+    // "Hong Kongers", "a New Yorker": the people of a place, not a name
+    let surface = ctx.surface(a, b);
+    let people_of = |place: &str| {
         ctx.gaz
             .lookup(place)
             .is_some_and(|(_, e)| e.etype == EntityType::Place)
-    }) {
+    };
+    if surface.strip_suffix("ers").is_some_and(people_of)
+        || surface.strip_suffix("er").is_some_and(people_of)
+    {
         return;
     }
     let parts: Vec<&str> = ctx.surface(a, b).split([' ', '-']).collect();
@@ -107,10 +111,12 @@ pub(super) fn typed(
     };
     if ctx.gaz.demonym(ctx.surface(a, b)).is_some()
         || ctx.gaz.demonym(last).is_some()
-        || parts.last().is_some_and(|p| ctx.gaz.demonym(p).is_some())
+        || parts
+            .last()
+            .is_some_and(|p| ctx.gaz.demonym(p).is_some() || ADJECTIVES.contains(p))
         || ctx.gaz.demonym(&tail2).is_some()
     {
-        // "North Korean", "US-South Korean": adjectives, not names
+        // "North Korean", "US-South Korean", "Muslim-majority African": adjectives, not names
         return;
     }
     let next_lower = if b < ctx.tokens.len() {

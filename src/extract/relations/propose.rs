@@ -369,9 +369,16 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         } else {
             subject(s, sents, x, t)
         };
-        let Subject::Named(mut agents) = subject else {
-            t += 1;
-            continue;
+        // "“We proposed a bill in 2016,” X said": "I" or "we" in a quotation is its speaker
+        let first_person_quoted =
+            s.tokens[t].quoted && (t.saturating_sub(3)..t).any(|k| matches!(s.w(k), "i" | "we"));
+        let mut agents = match subject {
+            Subject::Named(v) => v,
+            Subject::Unnamed if first_person_quoted => Vec::new(),
+            Subject::Unnamed => {
+                t += 1;
+                continue;
+            }
         };
         if agents.is_empty() {
             agents = attribution(s, sents, x);
@@ -432,6 +439,13 @@ pub(super) fn attribution(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction) -> V
             if t > 0 && ["he", "she"].contains(&s.w(t - 1)) {
                 return resolve_pronoun(s, sents, x, t - 1).into_iter().collect();
             }
+        }
+    }
+    // "X, a member of parliament, said, “…”"; "X gave his account: “…”": the person who
+    // opens a sentence that holds a quotation
+    if s.words().any(|w| w == "“" || w == "\"") {
+        if let Some(p) = first_person(s, x) {
+            return vec![p];
         }
     }
     // a quotation whose speaker opens the next sentence: "“…,” Mr" / "Mr Kerry told …"
@@ -516,6 +530,19 @@ pub(super) fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], obj: usize) -> Option
                 continue;
             }
             break;
+        }
+        // "John R. Bolton's resignation": the full stop of a middle initial
+        if w == "."
+            && k > obj
+            && s.surface(k - 1).len() == 1
+            && s.surface(k - 1)
+                .starts_with(|c: char| c.is_ascii_uppercase())
+            && s.surface(k + 1).starts_with(char::is_uppercase)
+        {
+            if let Some(last) = words.last_mut() {
+                last.push('.');
+            }
+            continue;
         }
         if !quoted
             && ([".", ";", "?", "!", "—", "–", "(", ":"].contains(&w)
