@@ -191,8 +191,10 @@ pub(super) fn reported_commitment(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
             })
             .collect();
         let words: Vec<&str> = (start..m).map(|k| s.w(k)).collect();
+        // "announced there would be two probes": what will be is put forward
+        let there_be = words.as_slice() == ["there"] && s.w(m + 1) == "be";
         let own_side = match words.as_slice() {
-            [p] => matches!(*p, "he" | "she" | "they" | "we" | "it"),
+            [p] => matches!(*p, "he" | "she" | "they" | "we" | "it") || there_be,
             [p, noun] if matches!(*p, "his" | "her" | "their" | "its" | "our") => {
                 OWN_SIDE.contains(noun)
             }
@@ -217,7 +219,7 @@ pub(super) fn reported_commitment(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
         if s.w(v) == "also" {
             v += 1;
         }
-        if s.w(v) == "be" && s.w(v + 1).ends_with("ing") {
+        if s.w(v) == "be" && (s.w(v + 1).ends_with("ing") || there_be) {
             v += 1;
         }
         if matches!(
@@ -295,11 +297,17 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         }
         // "pushed during the night for …"; "pushed a 'freeze for freeze' formula";
         // "pressed them to agree a truce"
-        if phrase == ["pushed"] || phrase == ["pressed"] {
+        if matches!(
+            phrase,
+            ["pushed"] | ["pressed"] | ["pressured"] | ["pressuring"]
+        ) {
+            // "pressured X for a declaration": the one pressured may stand before "for"
+            let party_between = matches!(phrase, ["pressured"] | ["pressuring"]);
             match (obj..n.min(obj + 7)).find(|&k| s.w(k) == "for") {
                 Some(f)
                     if (obj..f).all(|k| {
-                        !matches!(s.w(k), "," | "\"" | "“" | "”") && s.entity(x, k).is_none()
+                        !matches!(s.w(k), "," | "\"" | "“" | "”")
+                            && (party_between || s.entity(x, k).is_none())
                     }) =>
                 {
                     obj = f + 1
@@ -635,7 +643,7 @@ pub(super) fn clean_label(words: &[&str]) -> Option<String> {
     }
     while w
         .last()
-        .is_some_and(|l| [",", "and", "or", "the", "a"].contains(l))
+        .is_some_and(|l| [",", "and", "or", "the", "a", ".", "!", "?", ";"].contains(l))
     {
         w.pop();
     }
