@@ -115,6 +115,58 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
     }
 }
 
+/// "“The occupier must halt his fire and lift his blockade,” said X": a quotation that
+/// opens the sentence and says what someone must or should do, put forward by the speaker
+/// the sentence names after it (or before the verb: "…,” X said).
+pub(super) fn quoted_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.len();
+    if !matches!(s.w(0), "“" | "\"") {
+        return;
+    }
+    let Some(close) = (1..n).find(|&k| matches!(s.w(k), "”" | "\"")) else {
+        return;
+    };
+    let Some(v) = (close + 1..n.min(close + 4))
+        .find(|&k| crate::extract::lexicon::SPEECH_VERBS.contains(s.w(k)))
+    else {
+        return;
+    };
+    // the first clause of the quotation: a subject of at most four words, then the modal
+    let Some(m) = (2..close.min(7))
+        .take_while(|&k| s.class(k) != WordClass::Punctuation)
+        .find(|&k| DEONTIC.contains(s.w(k)))
+    else {
+        return;
+    };
+    if (1..m).any(|k| {
+        matches!(
+            s.w(k),
+            "if" | "whether" | "who" | "which" | "we" | "i" | "you"
+        ) || NEGATION.contains(s.w(k))
+    }) || NEGATION.contains(s.w(m + 1))
+    {
+        return;
+    }
+    let speaker = s
+        .person(x, v + 1)
+        .or_else(|| s.entity(x, v + 1))
+        .or_else(|| s.entity(x, v - 1).filter(|_| v - 1 > close));
+    let Some(speaker) = speaker else {
+        return;
+    };
+    let Some(label) = label_from(s, sents, 1) else {
+        return;
+    };
+    push_proposal(
+        x,
+        speaker,
+        label,
+        s.idx,
+        "propose.reported-obligation",
+        0.55,
+    );
+}
+
 /// Nouns for a speaker's own side after "his", "her", "their", "its" or the speaker's
 /// country: "his country will send …", "Russian troops would start …".
 const OWN_SIDE: &[&str] = &[
@@ -241,6 +293,7 @@ pub(super) fn reported_commitment(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
 pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
     reported_obligation(s, sents, x);
+    quoted_obligation(s, sents, x);
     reported_commitment(s, sents, x);
     // "accepted the European Union's proposal to normalise relations"
     for t in 1..n {
