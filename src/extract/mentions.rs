@@ -323,6 +323,24 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
             while k < n && ctx.is_cap(k) {
                 k += 1;
             }
+            // "Democratic People's Republic of Korea": a name the gazetteer knows, through
+            // connectors ("of", "the") that the possessive left out
+            let mut full = k;
+            while full + 1 < n
+                && matches!(ctx.tok(full), "of" | "the" | "and")
+                && (ctx.is_cap(full + 1) || ctx.tok(full + 1) == "the")
+            {
+                full += 1;
+                while full < n && ctx.is_cap(full) {
+                    full += 1;
+                }
+            }
+            let start = if ctx.tok(i) == "The" { i + 1 } else { i };
+            if let Some((id, e)) = ctx.gaz.lookup(ctx.surface(start, full)) {
+                push_gaz(ctx, start, full, id, e.etype, out);
+                i = full;
+                continue;
+            }
             if ORG_HEADS.contains(&ctx.tok(k - 1)) {
                 let start = if ctx.tok(i) == "The" { i + 1 } else { i };
                 out.push(new_raw(

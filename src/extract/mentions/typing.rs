@@ -305,7 +305,9 @@ fn person_shaped(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             .iter()
             .any(|h| h.contains(ctx.tok(a)));
     let abstract_noun = ABSTRACT_SUFFIXES.ends_any(ctx.lower(b - 1));
-    !(no_name_word || lettered || abstract_noun || table_header(ctx, a, b))
+    // "SACN Summit", "World War": the head word of an event ends no person's name
+    let event_head = EVENT_HEADS.contains(ctx.lower(b - 1));
+    !(no_name_word || lettered || abstract_noun || event_head || table_header(ctx, a, b))
 }
 
 /// The bounds of the line of the text that holds byte `at`.
