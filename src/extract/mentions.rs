@@ -366,7 +366,16 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
 const SMALL_TOWN: u64 = 100_000;
 
 fn has_head(ctx: &Ctx<'_>, a: usize, b: usize, heads: &Words) -> bool {
-    (a..b).any(|k| heads.contains(&ctx.tok(k)))
+    (a..b).any(|k| is_head(ctx, k, heads))
+}
+
+/// Whether token `k` is a head word of the list, alone or with the preposition after it
+/// ("Center for" is an organisation's head where "Center" alone is a place's).
+fn is_head(ctx: &Ctx<'_>, k: usize, heads: &Words) -> bool {
+    heads.contains(ctx.tok(k))
+        || k + 1 < ctx.tokens.len()
+            && matches!(ctx.tok(k + 1), "for" | "of")
+            && heads.contains(&format!("{} {}", ctx.tok(k), ctx.tok(k + 1)))
 }
 
 fn push_gaz(

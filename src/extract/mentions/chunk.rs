@@ -129,7 +129,7 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
         return;
     }
     let head_first = b - a >= 3
-        && ORG_HEADS.contains(&ctx.tok(a))
+        && is_head(ctx, a, &ORG_HEADS)
         && ![
             "Representatives",
             "Deputies",
