@@ -98,6 +98,7 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
         if !joined_meeting(s, sents, x) && !present_at(s, x) {
             at_event(s, x);
         }
+        joint_statement(s, sents, x);
         backs(s, sents, x);
         proposals(s, sents, x);
     }

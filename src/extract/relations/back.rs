@@ -277,26 +277,15 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         } else {
             t + 1
         };
-        if s.entity(x, after).is_none() {
+        let Some(first) = s.entity(x, after) else {
             continue;
-        }
-        // the names listed from `after` on: "A, B and C"
-        let mut allies: Vec<usize> = Vec::new();
-        let mut k = after;
-        while let Some(e) = s.entity(x, k) {
-            allies.push(e);
-            while k < n && s.entity(x, k) == Some(e) {
-                k += 1;
-            }
-            if after == t + 1 || !matches!(s.w(k), "," | "and") {
-                break;
-            }
-            k += if s.w(k) == "," && s.w(k + 1) == "and" {
-                2
-            } else {
-                1
-            };
-        }
+        };
+        // "A's ally B" names one; "allies such as A, B and C" a list
+        let allies = if after == t + 1 {
+            vec![first]
+        } else {
+            listed(s, x, after)
+        };
         let backed = if t >= 3 && matches!(s.w(t - 1), "its" | "their") && s.w(t - 2) == "and" {
             s.entity(x, t - 3)
         } else if let Some(p) = (t.saturating_sub(3)..t).find(|&q| matches!(s.w(q), "'s" | "’s"))

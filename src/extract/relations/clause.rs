@@ -684,3 +684,41 @@ pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize
     out.reverse();
     out
 }
+
+/// The names listed from token `from` on: "A, B and C", "A, and B" (empty when no name
+/// stands at `from`).
+pub(super) fn listed(s: &Sent<'_>, x: &Extraction, from: usize) -> Vec<usize> {
+    let n = s.len();
+    let mut out: Vec<usize> = Vec::new();
+    let mut k = from;
+    // titles before a name: "Prime Minister Ehud Olmert, and President Mahmoud Abbas"
+    let skip_title = |mut k: usize| {
+        let start = k;
+        while k < n.min(start + 3)
+            && s.entity(x, k).is_none()
+            && (s.w(k) == "the" || s.surface(k).starts_with(char::is_uppercase))
+        {
+            k += 1;
+        }
+        k
+    };
+    k = skip_title(k);
+    while let Some(e) = s.entity(x, k) {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+        while k < n && s.entity(x, k) == Some(e) {
+            k += 1;
+        }
+        if !matches!(s.w(k), "," | "and") {
+            break;
+        }
+        k += if s.w(k) == "," && s.w(k + 1) == "and" {
+            2
+        } else {
+            1
+        };
+        k = skip_title(k);
+    }
+    out
+}

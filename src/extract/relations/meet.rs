@@ -544,3 +544,85 @@ pub(super) fn sentence_date(article: &Article, s: &Sent<'_>) -> Option<chrono::N
     }
     None
 }
+
+/// Nouns of a text several parties issue together.
+const JOINT_TEXTS: &[&str] = &[
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "understanding",
+    "letter",
+    "appeal",
+    "plan",
+    "proposal",
+];
+
+/// "a statement of joint understanding by A and B", "a joint declaration by A and B", "A
+/// and B issued a joint statement": the parties who put their names to one text together
+/// met; they join the meeting this sentence or an earlier one reports, if any.
+pub(super) fn joint_statement(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.len();
+    let Some(j) = (0..n).find(|&t| {
+        s.w(t) == "joint"
+            && (JOINT_TEXTS.contains(&s.w(t + 1)) || JOINT_TEXTS.contains(&s.w(t.wrapping_sub(2))))
+            && !s.tokens[t].quoted
+    }) else {
+        return;
+    };
+    if blocked(s, j, false) {
+        return;
+    }
+    // the authors after "by"/"from" within three words, else the subject of the verb
+    let by = (j + 1..n.min(j + 4)).find(|&k| matches!(s.w(k), "by" | "from" | "between"));
+    let authors = match by {
+        Some(k) => listed(s, x, k + 1),
+        None => (0..j)
+            .rev()
+            .take(4)
+            .find(|&k| {
+                matches!(
+                    s.w(k),
+                    "issued" | "released" | "signed" | "published" | "adopted" | "agreed"
+                )
+            })
+            .map(|v| subjects(s, sents, x, v))
+            .unwrap_or_default(),
+    };
+    // "X issued a joint statement with Y"
+    let mut authors = authors;
+    if by.is_none() {
+        if let Some(k) = (j + 1..n.min(j + 4)).find(|&k| s.w(k) == "with") {
+            authors.extend(listed(s, x, k + 1));
+        }
+    }
+    let authors: Vec<usize> = authors
+        .into_iter()
+        .filter(|&a| {
+            matches!(
+                x.entities[a].etype,
+                EntityType::Person | EntityType::Organization | EntityType::Place
+            )
+        })
+        .collect();
+    if authors.len() < 2 {
+        return;
+    }
+    if !x.meetings.iter().any(|m| m.sentence <= s.idx) {
+        x.meetings.push(Meeting {
+            participants: Vec::new(),
+            place: None,
+            date: None,
+            event: None,
+            sentence: s.idx,
+            rule: "meet.joint-statement",
+        });
+    }
+    let trigger = Trigger {
+        rule: "meet.joint-statement",
+        confidence: 0.6,
+        starts: Starts::Object,
+        words: Vec::new(),
+    };
+    join_last_meeting(s, x, &authors, &trigger);
+}
