@@ -332,8 +332,17 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     static SUPPLY: Words = Words::data(include_str!("../../../data/lexicon/supply.txt"));
     static MATERIEL: Words = Words::data(include_str!("../../../data/lexicon/materiel.txt"));
     // "military aid", "financial support": help that arms or funds
+    // money given is funding: "has provided $70 million to the MDC"
+    let money = |q: usize| {
+        matches!(s.w(q), "$" | "us$" | "€" | "£")
+            || s.w(q).starts_with('$') && s.w(q).len() > 1
+            || matches!(s.w(q), "million" | "billion")
+                && q > 0
+                && s.class(q - 1) == WordClass::Number
+    };
     let materiel = |q: usize| {
         MATERIEL.contains(&s.w(q))
+            || money(q)
             || q > 0
                 && ["aid", "assistance", "support", "funding", "loans"].contains(&s.w(q))
                 && ["military", "financial", "security", "economic", "budget"].contains(&s.w(q - 1))
@@ -385,7 +394,12 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let Some(to) = (m + 1..n.min(m + 4)).find(|&q| s.w(q) == "to") else {
             continue;
         };
-        let Some(r) = s.entity(x, to + 1) else {
+        let recipient = if s.w(to + 1) == "the" {
+            s.entity(x, to + 2)
+        } else {
+            s.entity(x, to + 1)
+        };
+        let Some(r) = recipient else {
             continue;
         };
         if blocked(s, t, false) {
