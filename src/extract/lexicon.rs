@@ -82,10 +82,11 @@ pub static EVENT_PREFIXES: Words =
 /// TV", "Amnesty International").
 pub static ORG_SUFFIXES: Words = Words::data(include_str!("../../data/lexicon/org_suffixes.txt"));
 
-/// Nouns for a person of a nation before a name ("Dane Henrik Lund").
 /// Adjectives of peoples, regions, faiths and institutions that name nothing alone:
 /// `data/lexicon/adjectives.txt`.
 pub static ADJECTIVES: Words = Words::data(include_str!("../../data/lexicon/adjectives.txt"));
+
+/// Nouns for a person of a nation before a name ("Dane Henrik Lund").
 pub static DEMONYM_NOUNS: Words = Words::data(include_str!("../../data/lexicon/demonym_nouns.txt"));
 
 /// Lower-case nouns right before a name that make it an organisation ("the journal X").

@@ -342,7 +342,6 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
                 continue;
             }
             if ORG_HEADS.contains(&ctx.tok(k - 1)) {
-                let start = if ctx.tok(i) == "The" { i + 1 } else { i };
                 out.push(new_raw(
                     ctx,
                     start,

@@ -28,10 +28,10 @@ pub(super) fn typed(
     if a >= b {
         return;
     }
-    // A known place in front of a name: "for Syria Lakhdar Brahimi", "to Ukraine Mikhail Zurabov",
+    // A known place in front of a name: "for Syria Lakhdar Brahimi", "to Ukraine Mikhail
+    // Zurabov"; a state or region after "from"/"of": "Senator from Vermont Bernie Sanders"
     if b - a >= 3 && honorific.is_none() {
         if let Some((id, e)) = ctx.gaz.lookup(ctx.tok(a)) {
-            // "Senator from Vermont Bernie Sanders": a state or region after "from"/"of"
             let region_of =
                 e.kind == EntryKind::Region && a > 0 && matches!(ctx.tok(a - 1), "from" | "of");
             if (e.kind == EntryKind::Country || region_of)
@@ -103,13 +103,13 @@ pub(super) fn typed(
     {
         return;
     }
-    let parts: Vec<&str> = ctx.surface(a, b).split([' ', '-']).collect();
+    let parts: Vec<&str> = surface.split([' ', '-']).collect();
     let tail2 = if parts.len() >= 2 {
         format!("{} {}", parts[parts.len() - 2], parts[parts.len() - 1])
     } else {
         String::new()
     };
-    if ctx.gaz.demonym(ctx.surface(a, b)).is_some()
+    if ctx.gaz.demonym(surface).is_some()
         || ctx.gaz.demonym(last).is_some()
         || parts
             .last()

@@ -484,6 +484,12 @@ pub(super) fn at_event(s: &Sent<'_>, x: &mut Extraction) {
         (0..t).find_map(person)
     };
     let Some(who) = who else { return };
+    join_or_open_meeting(s, x, &[who], trigger);
+}
+
+/// Adds `joiners` to the last meeting reported up to this sentence, opening one here
+/// when none is reported yet.
+fn join_or_open_meeting(s: &Sent<'_>, x: &mut Extraction, joiners: &[usize], trigger: &Trigger) {
     if !x.meetings.iter().any(|m| m.sentence <= s.idx) {
         x.meetings.push(Meeting {
             participants: Vec::new(),
@@ -494,7 +500,7 @@ pub(super) fn at_event(s: &Sent<'_>, x: &mut Extraction) {
             rule: trigger.rule,
         });
     }
-    join_last_meeting(s, x, &[who], trigger);
+    join_last_meeting(s, x, joiners, trigger);
 }
 
 /// Adds `joiners` to the last meeting reported up to this sentence, each metWith
@@ -545,18 +551,8 @@ pub(super) fn sentence_date(article: &Article, s: &Sent<'_>) -> Option<chrono::N
     None
 }
 
-/// Nouns of a text several parties issue together.
-const JOINT_TEXTS: &[&str] = &[
-    "statement",
-    "declaration",
-    "communique",
-    "communiqué",
-    "understanding",
-    "letter",
-    "appeal",
-    "plan",
-    "proposal",
-];
+/// Nouns of a text several parties issue together: `data/lexicon/joint_texts.txt`.
+static JOINT_TEXTS: Words = Words::data(include_str!("../../../data/lexicon/joint_texts.txt"));
 
 /// "a statement of joint understanding by A and B", "a joint declaration by A and B", "A
 /// and B issued a joint statement": the parties who put their names to one text together
@@ -565,7 +561,9 @@ pub(super) fn joint_statement(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extracti
     let n = s.len();
     let Some(j) = (0..n).find(|&t| {
         s.w(t) == "joint"
-            && (JOINT_TEXTS.contains(&s.w(t + 1)) || JOINT_TEXTS.contains(&s.w(t.wrapping_sub(2))))
+            && (JOINT_TEXTS.contains(s.w(t + 1))
+                || t.checked_sub(2)
+                    .is_some_and(|p| JOINT_TEXTS.contains(s.w(p))))
             && !s.tokens[t].quoted
     }) else {
         return;
@@ -575,7 +573,7 @@ pub(super) fn joint_statement(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extracti
     }
     // the authors after "by"/"from" within three words, else the subject of the verb
     let by = (j + 1..n.min(j + 4)).find(|&k| matches!(s.w(k), "by" | "from" | "between"));
-    let authors = match by {
+    let mut authors = match by {
         Some(k) => listed(s, x, k + 1),
         None => (0..j)
             .rev()
@@ -590,33 +588,14 @@ pub(super) fn joint_statement(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extracti
             .unwrap_or_default(),
     };
     // "X issued a joint statement with Y"
-    let mut authors = authors;
     if by.is_none() {
         if let Some(k) = (j + 1..n.min(j + 4)).find(|&k| s.w(k) == "with") {
             authors.extend(listed(s, x, k + 1));
         }
     }
-    let authors: Vec<usize> = authors
-        .into_iter()
-        .filter(|&a| {
-            matches!(
-                x.entities[a].etype,
-                EntityType::Person | EntityType::Organization | EntityType::Place
-            )
-        })
-        .collect();
+    authors.retain(|&a| x.entities[a].etype != EntityType::Event);
     if authors.len() < 2 {
         return;
-    }
-    if !x.meetings.iter().any(|m| m.sentence <= s.idx) {
-        x.meetings.push(Meeting {
-            participants: Vec::new(),
-            place: None,
-            date: None,
-            event: None,
-            sentence: s.idx,
-            rule: "meet.joint-statement",
-        });
     }
     let trigger = Trigger {
         rule: "meet.joint-statement",
@@ -624,5 +603,5 @@ pub(super) fn joint_statement(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extracti
         starts: Starts::Object,
         words: Vec::new(),
     };
-    join_last_meeting(s, x, &authors, &trigger);
+    join_or_open_meeting(s, x, &authors, &trigger);
 }

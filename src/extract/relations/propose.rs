@@ -88,12 +88,7 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
         } else {
             Vec::new()
         };
-        agents.retain(|&a| {
-            matches!(
-                x.entities[a].etype,
-                EntityType::Person | EntityType::Organization | EntityType::Place
-            )
-        });
+        agents.retain(|&a| x.entities[a].etype != EntityType::Event);
         // "if the goal is peace, then foreign powers should …": what is put forward follows "then"
         let start = (start..m)
             .find(|&k| s.w(k) == "then")
@@ -167,23 +162,9 @@ pub(super) fn quoted_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extrac
     );
 }
 
-/// Nouns for a speaker's own side after "his", "her", "their", "its" or the speaker's
-/// country: "his country will send …", "Russian troops would start …".
-const OWN_SIDE: &[&str] = &[
-    "country",
-    "government",
-    "troops",
-    "forces",
-    "administration",
-    "company",
-    "party",
-    "army",
-    "military",
-    "nation",
-    "firm",
-    "group",
-    "ministry",
-];
+/// Nouns for a speaker's own side after "his", "their" or the speaker's country ("his
+/// country will send …"): `data/lexicon/own_side.txt`.
+static OWN_SIDE: Words = Words::data(include_str!("../../../data/lexicon/own_side.txt"));
 
 /// "X announced (that) they would send advisers", "X said his country will send
 /// instructors", "X declared that Russian troops would start their pullout": what a speaker
@@ -225,12 +206,7 @@ pub(super) fn reported_commitment(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
         let Subject::Named(mut agents) = subject(s, sents, x, t) else {
             continue;
         };
-        agents.retain(|&a| {
-            matches!(
-                x.entities[a].etype,
-                EntityType::Person | EntityType::Organization | EntityType::Place
-            )
-        });
+        agents.retain(|&a| x.entities[a].etype != EntityType::Event);
         if agents.is_empty() {
             continue;
         }
