@@ -46,6 +46,7 @@ NEWS_FORMS = {
     "NZ": {"demonyms": ["New Zealand"]},
     "SA": {"demonyms": ["Saudi", "Saudi Arabian"]},
     "CN": {"demonyms": ["Chinese"]},
+    "AR": {"demonyms": ["Argentinean", "Argentine"]},
 }
 CAPITAL_FORMS = {"US": "Washington", "UA": "Kiev", "IL": "Jerusalem"}
 NAME_RE = re.compile(r"^[A-Z][A-Za-z\u00c0-\u00ff'’.\- ]{1,40}$")

@@ -211,11 +211,14 @@ fn is_title_case(s: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
         .collect();
+    // "ICE HOCKEY - NHL RESULTS": a headline in capitals
+    let capitals = words.len() >= 2 && words.iter().all(|w| !w.chars().any(char::is_lowercase));
     let long: Vec<&&str> = words.iter().filter(|w| w.len() > 3).collect();
-    long.len() >= 3
-        && long
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    capitals
+        || long.len() >= 3
+            && long
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Extracts entities, mentions and relations from one article.
@@ -347,6 +350,12 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
             gaz,
         ));
     }
+    let views: Vec<mentions::SentenceView<'_>> = sentences
+        .iter()
+        .map(|s| mentions::SentenceView { tokens: &s.tokens })
+        .collect();
+    mentions::settle(text, article.title.as_deref(), &views, &mut raws, gaz);
+    drop(views);
     let (entities, mut mentions) = entities::group(&raws, gaz);
     // prose in order, then what is outside it
     mentions.sort_by_key(|m| (m.sentence.is_none(), m.sentence, m.span.start));

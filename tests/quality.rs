@@ -124,6 +124,15 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
             0.0,
         ));
     }
+    // our own twenty short articles of every desk in agency styles (issue 18; gold written
+    // before the output was looked at; first look at c2ba982 0.745 / 0.800)
+    v.push((
+        r.join("multidesk"),
+        r.join("multidesk/gold.json"),
+        0.90,
+        0.80,
+        0.0,
+    ));
     // six real reports of every desk from the raw Wikinews file, picked by id (gold in
     // tests/fixtures/wikinews-raw-a, written before the output was looked at)
     if let Some(articles) = raw_set("wikinews-raw-a") {

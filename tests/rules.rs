@@ -69,11 +69,13 @@ fn every_rule_table_holds() {
                 panic!("{name}:{}: three tab-separated columns", i + 1);
             };
             rows += 1;
-            let a = Article::from_text(
-                "rule.txt",
-                &format!("Headline\n\n{sentence}\n"),
-                Metadata::default(),
-            );
+            // a row of several lines ("\n" in the table) is a whole article, headline first
+            let text = if sentence.contains("\\n") {
+                format!("{}\n", sentence.replace("\\n", "\n"))
+            } else {
+                format!("Headline\n\n{sentence}\n")
+            };
+            let a = Article::from_text("rule.txt", &text, Metadata::default());
             let x = extract(&a, Gazetteer::bundled());
             let mut found = relations(&x);
             // entities too, as "Type Name" with the rule of each mention

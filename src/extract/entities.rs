@@ -89,6 +89,28 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
                 "place.cue" => m.gaz.is_none(),
                 _ => false,
             };
+            // "Bellamy Foods" and "Bellamy Foods Plc", "Kessler" and "Kessler Industrie
+            // AG": a company's name without its legal form; "Toronto" and "Toronto Maple
+            // Leafs": a club's short name
+            let short = matches!(m.rule, "org.suffix" | "org.club" | "org.cue")
+                && m.etype == Some(EntityType::Organization);
+            if short && m.alias_of.is_none() && !w.is_empty() {
+                let longer = raws.iter().zip(&raw_words).position(|(o, ow)| {
+                    o.etype == Some(EntityType::Organization)
+                        && o.alias_of.is_none()
+                        && o.gaz.is_none()
+                        && ow.len() > w.len()
+                        && ow.starts_with(w)
+                        && (m.rule == "org.club" && w.len() == 1
+                            || o.name
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|form| ORG_SUFFIXES.contains(form)))
+                });
+                if longer.is_some() {
+                    return longer;
+                }
+            }
             if !weak || m.alias_of.is_some() || w.is_empty() {
                 return None;
             }
@@ -311,6 +333,16 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         });
     }
     for e in &mut ents {
+        // "SEVILLA" in a headline in capitals, "Sevilla" in the story: the story's form
+        if e.name.chars().any(char::is_alphabetic) && !e.name.chars().any(char::is_lowercase) {
+            if let Some(a) = e
+                .aliases
+                .iter()
+                .find(|a| a.eq_ignore_ascii_case(&e.name) && a.chars().any(char::is_lowercase))
+            {
+                e.name = a.clone();
+            }
+        }
         let name = e.name.clone();
         e.aliases.remove(&name);
     }

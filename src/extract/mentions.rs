@@ -5,7 +5,10 @@
 //! a capitalised word before an event head ("the Geneva talks", "Syrian civil war").
 
 mod chunk;
+mod evidence;
 mod typing;
+
+pub(crate) use evidence::{settle, SentenceView};
 
 use chunk::*;
 use typing::*;
@@ -314,7 +317,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
             && matches!(ctx.tok(j), "'s" | "’s")
             && [
                 "People", "Peoples", "Workers", "Women", "Citizens", "Farmers", "Veterans",
-                "Martyrs", "Mothers", "Children",
+                "Martyrs", "Mothers", "Children", "King", "Queen",
             ]
             .contains(&ctx.tok(j - 1))
             && ctx.is_cap(j + 1)
@@ -473,7 +476,9 @@ fn push_gaz(
             || (next.chars().next().is_some_and(char::is_uppercase)
                 && !next.chars().all(char::is_uppercase))
             || [",", ":"].contains(&next) && a == 0;
-        let actor = !city_cue
+        // "A Bucharest court": an indefinite article before the name makes it a modifier
+        let modifier = a > 0 && matches!(ctx.lower(a - 1), "a" | "an");
+        let actor = !city_cue && !modifier
             || ((verb_like(next) || agent || coordinated_verb)
                 && !locative_before(ctx, a)
                 && !moving
@@ -650,7 +655,11 @@ fn aliases(ctx: &Ctx<'_>, out: &mut [RawMention], first_new: usize) {
             .rev()
             .find(|&j| out[j].etype == Some(want) || (paren && out[j].etype.is_some()))
         {
-            if !paren || out[j].span.end + 2 >= out[i].span.start {
+            // "Jake Morrow (U.S.)": a country after a person's name is his, not his alias
+            let place_of = paren
+                && out[i].etype == Some(EntityType::Place)
+                && out[j].etype != Some(EntityType::Place);
+            if (!paren || out[j].span.end + 2 >= out[i].span.start) && !place_of {
                 out[i].alias_of = Some(j);
                 out[i].etype = out[j].etype;
                 out[i].gaz = out[i].gaz.or(out[j].gaz);

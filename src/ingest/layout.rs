@@ -446,6 +446,9 @@ pub fn analyse(text: &str) -> Layout {
                 }
                 out.datelines.push(d);
                 body_started = true;
+            } else if trimmed.ends_with(':') {
+                // "Games on Friday:": the lead-in to a list of results is the story's
+                body_started = true;
             } else if !body_started
                 && trimmed.split_whitespace().count() < 40
                 && out.blocks.iter().all(|b| b.kind != BlockKind::Standfirst)

@@ -57,6 +57,18 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
             }
         }
     }
+    // "Results of National Hockey League games": a sentence's capitalised first word and
+    // "of" open no name
+    if a == 0
+        && b - a >= 3
+        && matches!(ctx.tok(a + 1), "of" | "for")
+        && COMMON_WORDS.contains(&ctx.tok(a))
+        && !ORG_HEADS.contains(&ctx.tok(a))
+        && !PLACE_HEADS.contains(&ctx.tok(a))
+        && ctx.gaz.lookup(ctx.surface(a, b)).is_none()
+    {
+        return chunk(ctx, a + 2, b, out);
+    }
     let whole = ctx.surface(a, b);
     // 1. The whole chunk is a known name, or an organisation / event by its head.
     if let Some((id, e)) = ctx.gaz.lookup(whole) {

@@ -64,6 +64,12 @@ pub(super) fn typed(
     {
         return;
     }
+    // "ICE HOCKEY - …": a sport named by a headline is no name
+    if super::evidence::SPORTS.contains(&crate::ingest::title_case(ctx.surface(a, b)))
+        && honorific.is_none()
+    {
+        return;
+    }
     // "European nations", "Middle Eastern disputes": an adjective is no name
     if ADJECTIVES.contains(ctx.surface(a, b)) && honorific.is_none() && role.is_none() {
         return;
@@ -192,9 +198,15 @@ pub(super) fn typed(
         || (n >= 2 && DIRECTIONS.contains(&first))
         || PLACE_PREFIXES.contains(&first)
         || (n >= 2 && PLACE_HEADS.contains(&last));
-    let org_context = ORG_NOUNS.contains(next_lower)
-        || ORG_NOUNS.contains(&next2.as_str())
-        || a > 0 && ORG_NOUNS_BEFORE.contains(ctx.tok(a - 1));
+    // "the airline Nordavia said", "shares in Kessler": a noun before the name that only an
+    // organisation takes, whatever verb follows
+    let org_noun_before = a > 0 && ORG_NOUNS_BEFORE.contains(ctx.tok(a - 1))
+        || a > 1 && ORG_NOUNS_BEFORE.contains(&ctx.surface(a - 2, a).to_lowercase());
+    // "chief strategist at Daiwa Securities": the place of a role is its employer
+    let employer =
+        a > 1 && ctx.tok(a - 1) == "at" && ctx.role_of[a - 2].is_some_and(|(_, hon)| !hon);
+    let org_context =
+        ORG_NOUNS.contains(next_lower) || ORG_NOUNS.contains(&next2.as_str()) || org_noun_before;
     if !person_cue
         && b < ctx.tokens.len()
         && VENUE_NOUNS.contains(next_lower)
@@ -240,13 +252,13 @@ pub(super) fn typed(
     } else if n >= 2 && ORG_OPENERS.contains(first) {
         m.rule = "org.opener";
         Some(EntityType::Organization)
-    } else if place_context {
+    } else if place_context && !org_noun_before && !employer {
         m.rule = "place.cue";
         Some(EntityType::Place)
     } else if n == 1 && is_acronym(first) {
         m.rule = "org.acronym";
         Some(EntityType::Organization)
-    } else if org_context && !speech_near && !(n == 1 && a == 0) {
+    } else if (org_context && !speech_near || org_noun_before || employer) && !(n == 1 && a == 0) {
         m.rule = "org.cue";
         Some(EntityType::Organization)
     } else if n >= 2 && locative_before(ctx, a) {
@@ -306,7 +318,8 @@ fn person_shaped(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             .any(|h| h.contains(ctx.tok(a)));
     let abstract_noun = ABSTRACT_SUFFIXES.ends_any(ctx.lower(b - 1));
     // "SACN Summit", "World War": the head word of an event ends no person's name
-    let event_head = EVENT_HEADS.contains(ctx.lower(b - 1));
+    let event_head = EVENT_HEADS.contains(ctx.lower(b - 1))
+        || b - a >= 2 && NAMED_EVENT_HEADS.contains(ctx.tok(b - 1));
     !(no_name_word || lettered || abstract_noun || event_head || table_header(ctx, a, b))
 }
 
