@@ -317,7 +317,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
             && matches!(ctx.tok(j), "'s" | "’s")
             && [
                 "People", "Peoples", "Workers", "Women", "Citizens", "Farmers", "Veterans",
-                "Martyrs", "Mothers", "Children", "King", "Queen",
+                "Martyrs", "Mothers", "Children",
             ]
             .contains(&ctx.tok(j - 1))
             && ctx.is_cap(j + 1)
