@@ -100,7 +100,7 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
                         && o.alias_of.is_none()
                         && o.gaz.is_none()
                         && ow.len() > w.len()
-                        && ow.starts_with(w)
+                        && (ow.starts_with(w) || m.rule == "org.club" && ow.ends_with(w))
                         && (m.rule == "org.club" && w.len() == 1
                             || o.name
                                 .rsplit(' ')
