@@ -57,11 +57,10 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
             }
         }
     }
-    // "Results of National Hockey League games": a sentence's capitalised first word and
-    // "of" open no name
-    if a == 0
-        && b - a >= 3
-        && matches!(ctx.tok(a + 1), "of" | "for")
+    // "Results of National Hockey League games", "Tuesday in Cornell University's arXiv": a
+    // capitalised common word and a preposition open no name
+    if b - a >= 3
+        && (a == 0 && matches!(ctx.tok(a + 1), "of" | "for") || a > 0 && ctx.tok(a + 1) == "in")
         && COMMON_WORDS.contains(&ctx.tok(a))
         && !ORG_HEADS.contains(&ctx.tok(a))
         && !PLACE_HEADS.contains(&ctx.tok(a))
@@ -365,7 +364,11 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
             continue;
         }
         // "Dane Henrik Lund": a person's nation before a name of two or more words
-        if DEMONYM_NOUNS.contains(t) && b >= p + 3 && role.is_none() {
+        // "Ethiopians Dejene Debela": the people of a nation, in the plural
+        let plural_demonym = t
+            .strip_suffix('s')
+            .is_some_and(|d| ctx.gaz.demonym(d).is_some());
+        if (DEMONYM_NOUNS.contains(t) || plural_demonym) && b >= p + 3 && role.is_none() {
             p += 1;
             continue;
         }

@@ -69,7 +69,15 @@ pub(crate) fn sports_headline(title: &str) -> bool {
         .collect::<Vec<_>>()
         .join(" ");
     let dash = title.contains(" - ") || title.contains(": ") || title.contains(" – ");
-    dash && (SPORTS.contains(&two) || SPORTS.contains(&one))
+    if dash && (SPORTS.contains(&two) || SPORTS.contains(&one)) {
+        return true;
+    }
+    // "… in third round of 2020 Sunshine Coast Rugby Union season": a sport named anywhere
+    let words: Vec<String> = title.split_whitespace().map(title_case).collect();
+    (0..words.len()).any(|k| {
+        SPORTS.contains(&words[k])
+            || k + 1 < words.len() && SPORTS.contains(&format!("{} {}", words[k], words[k + 1]))
+    })
 }
 
 fn title_case(w: &str) -> String {

@@ -55,6 +55,21 @@ pub(super) fn typed(
     let n = b - a;
     let first = ctx.tok(a);
     let last = ctx.tok(b - 1);
+    // "BBC Sport", "CNN International": a known organisation's name and one more word
+    if n == 2 && honorific.is_none() && role.is_none() {
+        if let Some((_, e)) = ctx.gaz.lookup(first) {
+            if e.etype == EntityType::Organization && ctx.is_cap(a + 1) {
+                out.push(new_raw(
+                    ctx,
+                    a,
+                    b,
+                    Some(EntityType::Organization),
+                    "org.of-known",
+                ));
+                return;
+            }
+        }
+    }
     // "Prosecutors said", "The Commission said": a title or a body's head word alone
     if n == 1
         && honorific.is_none()
@@ -311,6 +326,9 @@ fn person_shaped(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             )
             || class == WordClass::Auxiliary && !modal_name
     });
+    // "SpaceX Crew Dragon", "JPMorgan Chase": a word with a capital inside (not "McAllister",
+    // "DeSantis") is a brand's or a company's
+    let camel = (a..b).any(|k| camel_case(ctx.tok(k)));
     // "Group C": a head word and a letter ("Stefan W" is a name cut short)
     let lettered = ctx.tok(b - 1).len() == 1
         && [&ORG_HEADS, &PLACE_HEADS, &NONNAME_HEADS, &NAMED_EVENT_HEADS]
@@ -320,7 +338,26 @@ fn person_shaped(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     // "SACN Summit", "World War": the head word of an event ends no person's name
     let event_head = EVENT_HEADS.contains(ctx.lower(b - 1))
         || b - a >= 2 && NAMED_EVENT_HEADS.contains(ctx.tok(b - 1));
-    !(no_name_word || lettered || abstract_noun || event_head || table_header(ctx, a, b))
+    !(no_name_word || lettered || abstract_noun || event_head || camel || table_header(ctx, a, b))
+}
+
+/// A word with a capital after a lower-case letter, not a surname's prefix: "SpaceX",
+/// "JPMorgan", "PayPal" (not "McAllister", "MacArthur", "DeSantis", "LeBron", "O'Neill").
+pub(super) fn camel_case(w: &str) -> bool {
+    let prefixed = [
+        "Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Du", "St",
+    ]
+    .iter()
+    .any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
+    });
+    let chars: Vec<char> = w.chars().collect();
+    !prefixed
+        && chars.first().is_some_and(|c| c.is_uppercase())
+        && chars
+            .windows(2)
+            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
 }
 
 /// The bounds of the line of the text that holds byte `at`.
