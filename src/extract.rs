@@ -355,7 +355,6 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
         .map(|s| mentions::SentenceView { tokens: &s.tokens })
         .collect();
     mentions::settle(text, article.title.as_deref(), &views, &mut raws, gaz);
-    drop(views);
     let (entities, mut mentions) = entities::group(&raws, gaz);
     // prose in order, then what is outside it
     mentions.sort_by_key(|m| (m.sentence.is_none(), m.sentence, m.span.start));

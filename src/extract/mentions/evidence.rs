@@ -1,8 +1,8 @@
 //! Typing with the whole article as evidence, after every sentence's mentions are found and
 //! before coreference: what one sentence cannot tell, the article often does.
 //!
-//! - **Clubs.** In a sports report (a sport before the headline's dash, or a result or
-//!   fixture line), a city's name next to a verb of play ("Sevilla drew with Valencia",
+//! - **Clubs.** In a sports report (a sport named in the headline, or a result or fixture
+//!   line), a city's name next to a verb of play ("Sevilla drew with Valencia",
 //!   "beat Osasuna 3-0"), before a player's role ("Valencia midfielder") or on a result
 //!   line ("TORONTO 4 Boston 2", "Dallas At Portland") is the club's, and so is every other
 //!   mention of that name in the article but the dateline.
@@ -19,61 +19,35 @@ use super::super::gazetteer::{name_key, EntryKind, Gazetteer};
 use super::super::lexicon::{Words, ADJECTIVES};
 use super::super::text::Token;
 use super::super::EntityType;
+use super::typing::line_of;
 use super::RawMention;
 
 /// Verbs of play: `data/lexicon/club_verbs.txt`.
 static CLUB_VERBS: Words = Words::data(include_str!("../../../data/lexicon/club_verbs.txt"));
 
 /// Sports as headlines name them: `data/lexicon/sports.txt`.
-pub(crate) static SPORTS: Words = Words::data(include_str!("../../../data/lexicon/sports.txt"));
+pub(super) static SPORTS: Words = Words::data(include_str!("../../../data/lexicon/sports.txt"));
 
 /// Common given names: `data/lexicon/given_names.txt` (1990 US Census lists; see
 /// `scripts/gen_given_names.py`).
-pub(crate) static GIVEN_NAMES: Words =
-    Words::data(include_str!("../../../data/lexicon/given_names.txt"));
+static GIVEN_NAMES: Words = Words::data(include_str!("../../../data/lexicon/given_names.txt"));
 
-/// Roles of players and staff after a club's name ("Valencia midfielder Hugo Serrat").
-const SIDE_ROLES: &[&str] = &[
-    "coach",
-    "manager",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "goaltender",
-    "winger",
-    "captain",
-    "forward",
-    "player",
-    "players",
-    "fans",
-    "supporters",
-];
+/// Roles of players and staff after a side's name: `data/lexicon/side_roles.txt`.
+static SIDE_ROLES: Words = Words::data(include_str!("../../../data/lexicon/side_roles.txt"));
 
 /// One sentence's tokens, as the settling pass reads them.
 pub(crate) struct SentenceView<'a> {
     pub tokens: &'a [Token],
 }
 
-/// Whether the headline names a sport before its dash ("SOCCER - …", "Tennis: …").
-pub(crate) fn sports_headline(title: &str) -> bool {
-    let head = title
+/// Whether the headline names a sport, one word or two: "SOCCER - …", "Tennis: …", "…
+/// round of 2020 Sunshine Coast Rugby Union season".
+fn sports_headline(title: &str) -> bool {
+    let words: Vec<String> = title
         .split([' ', '-', ':', '–'])
         .filter(|w| !w.is_empty())
-        .take(2)
-        .collect::<Vec<_>>();
-    let one = head.first().map(|w| title_case(w)).unwrap_or_default();
-    let two = head
-        .iter()
-        .map(|w| title_case(w))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let dash = title.contains(" - ") || title.contains(": ") || title.contains(" – ");
-    if dash && (SPORTS.contains(&two) || SPORTS.contains(&one)) {
-        return true;
-    }
-    // "… in third round of 2020 Sunshine Coast Rugby Union season": a sport named anywhere
-    let words: Vec<String> = title.split_whitespace().map(title_case).collect();
+        .map(title_case)
+        .collect();
     (0..words.len()).any(|k| {
         SPORTS.contains(&words[k])
             || k + 1 < words.len() && SPORTS.contains(&format!("{} {}", words[k], words[k + 1]))
@@ -89,13 +63,6 @@ fn title_case(w: &str) -> String {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// The bounds of the line of `text` that holds byte `at`.
-fn line_of(text: &str, at: usize) -> std::ops::Range<usize> {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    start..end
 }
 
 /// A result line ("TORONTO 4 Boston 2", "Detroit 3 CHICAGO 3 (OT)") or a fixture line
@@ -184,7 +151,7 @@ fn clubs(
             before.is_some_and(|w| CLUB_VERBS.contains(w))
                 || matches!(before, Some("with" | "to"))
                     && before2.is_some_and(|w| CLUB_VERBS.contains(w))
-                || after.is_some_and(|w| CLUB_VERBS.contains(w) || SIDE_ROLES.contains(&w))
+                || after.is_some_and(|w| CLUB_VERBS.contains(w) || SIDE_ROLES.contains(w))
         });
         if on_line || by_verb {
             clubs.insert(name_key(&m.name));
@@ -285,17 +252,18 @@ fn people(text: &str, sentences: &[SentenceView<'_>], raws: &mut [RawMention], g
         }
         let first = m.name.split([' ', '-']).next().unwrap_or_default();
         let initial = first.len() <= 2 && first.ends_with('.');
+        let next = next_word(m);
         let evidence = GIVEN_NAMES.contains(first)
             || initial
             || cued.contains(&last_word(m))
             || age_after(text, m.span.end)
-            || next_word(m).as_deref() == Some("who");
+            || next.as_deref() == Some("who");
         if evidence {
             continue;
         }
         // "Cancer Research UK, which funded the work": a thing, not a person; "Toronto
         // Maple Leafs": a city and more words is no person's name
-        let which = next_word(m).as_deref() == Some("which");
+        let which = next.as_deref() == Some("which");
         let words: Vec<&str> = m.name.split(' ').collect();
         let city_first = gaz
             .lookup(words[0])

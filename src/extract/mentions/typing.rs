@@ -361,7 +361,7 @@ pub(super) fn camel_case(w: &str) -> bool {
 }
 
 /// The bounds of the line of the text that holds byte `at`.
-fn line_of(text: &str, at: usize) -> std::ops::Range<usize> {
+pub(super) fn line_of(text: &str, at: usize) -> std::ops::Range<usize> {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     start..end
