@@ -106,7 +106,7 @@ fn completions_and_man_pages_come_from_the_definition() {
 
 const ARTICLE: &str = "Talks resume in Oslo\n\n\
 OSLO, March 3 (Reuters) - Officials from Veltran said on Tuesday that the talks with Norway would resume next week.\n\n\
-Veltran Kessel, which is based in Oslo, backs the plan, Ingrid Solberg said.\n";
+Veltran Kessel, based in Oslo, backs the plan, Ingrid Solberg said.\n";
 
 fn labelled(store: &Path, class: &str) -> String {
     stdout_of(
