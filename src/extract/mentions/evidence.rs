@@ -263,11 +263,19 @@ fn people(text: &str, sentences: &[SentenceView<'_>], raws: &mut [RawMention], g
         }
         // "Cancer Research UK, which funded the work": a thing, not a person; "Toronto
         // Maple Leafs": a city and more words is no person's name
-        let which = next.as_deref() == Some("which");
+        // (not "a film by Marek Sekielski, which …": there "which" is the film)
+        let prev = token_at(sentences, m).and_then(|(s, a, _)| {
+            a.checked_sub(1)
+                .map(|k| sentences[s].tokens[k].lower.clone())
+        });
+        let which = next.as_deref() == Some("which")
+            && !matches!(prev.as_deref(), Some("by" | "of" | "and" | "from" | "with"));
+        // a city of some size ("Cat Stevens", "Marek Sekielski": small towns of those
+        // names), and after it no given name ("Koszalin Piotr Jedlinski")
         let words: Vec<&str> = m.name.split(' ').collect();
-        let city_first = gaz
-            .lookup(words[0])
-            .is_some_and(|(_, e)| matches!(e.kind, EntryKind::City { .. } | EntryKind::Country))
+        let city_first = gaz.lookup(words[0]).is_some_and(|(_, e)| {
+            matches!(e.kind, EntryKind::City { .. }) && e.population >= 100_000
+        }) && !words[1..].iter().any(|w| GIVEN_NAMES.contains(*w))
             && (words.len() >= 3 || words.last().is_some_and(|w| w.ends_with('s')));
         if which || city_first {
             m.etype = Some(EntityType::Organization);
