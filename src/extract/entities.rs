@@ -334,7 +334,10 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
     }
     for e in &mut ents {
         // "SEVILLA" in a headline in capitals, "Sevilla" in the story: the story's form
-        if e.name.chars().any(char::is_alphabetic) && !e.name.chars().any(char::is_lowercase) {
+        if e.gaz.is_none()
+            && e.name.chars().any(char::is_alphabetic)
+            && !e.name.chars().any(char::is_lowercase)
+        {
             if let Some(a) = e
                 .aliases
                 .iter()

@@ -64,6 +64,8 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
         && COMMON_WORDS.contains(&ctx.tok(a))
         && !ORG_HEADS.contains(&ctx.tok(a))
         && !PLACE_HEADS.contains(&ctx.tok(a))
+        // "Secretary of Justice Wanda Vázquez": a title stays with its name
+        && ctx.role_of[a].is_none()
         && ctx.gaz.lookup(ctx.surface(a, b)).is_none()
     {
         return chunk(ctx, a + 2, b, out);

@@ -213,13 +213,21 @@ pub(super) fn typed(
         || (n >= 2 && DIRECTIONS.contains(&first))
         || PLACE_PREFIXES.contains(&first)
         || (n >= 2 && PLACE_HEADS.contains(&last));
+    // "published (on Tuesday) in Science Advances": a journal, not a place
+    let published_in = a > 1
+        && ctx.tok(a - 1) == "in"
+        && (2..=4).any(|k| a >= k && ctx.lower(a - k) == "published");
     // "the airline Nordavia said", "shares in Kessler": a noun before the name that only an
     // organisation takes, whatever verb follows
     let org_noun_before = a > 0 && ORG_NOUNS_BEFORE.contains(ctx.tok(a - 1))
-        || a > 1 && ORG_NOUNS_BEFORE.contains(&ctx.surface(a - 2, a).to_lowercase());
+        || a > 1 && ORG_NOUNS_BEFORE.contains(&ctx.surface(a - 2, a).to_lowercase())
+        || published_in;
     // "chief strategist at Daiwa Securities": the place of a role is its employer
-    let employer =
-        a > 1 && ctx.tok(a - 1) == "at" && ctx.role_of[a - 2].is_some_and(|(_, hon)| !hon);
+    // (not "a speaker at Paul's rally": a possessive names the event's owner)
+    let employer = a > 1
+        && ctx.tok(a - 1) == "at"
+        && ctx.role_of[a - 2].is_some_and(|(_, hon)| !hon)
+        && !matches!(next_lower, "'s" | "’s");
     let org_context =
         ORG_NOUNS.contains(next_lower) || ORG_NOUNS.contains(&next2.as_str()) || org_noun_before;
     if !person_cue
