@@ -129,7 +129,7 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
     v.push((
         r.join("multidesk"),
         r.join("multidesk/gold.json"),
-        0.90,
+        0.92,
         0.80,
         0.0,
     ));
@@ -138,7 +138,7 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
     v.push((
         r.join("multidesk-b"),
         r.join("multidesk-b/gold.json"),
-        0.91,
+        0.93,
         0.0,
         0.0,
     ));
@@ -181,7 +181,7 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
         v.push((
             articles,
             root().join("tests/fixtures/wikinews-raw-d/gold.json"),
-            0.84,
+            0.85,
             0.0,
             0.0,
         ));
