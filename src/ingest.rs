@@ -19,7 +19,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-pub use dates::{month_number, parse_date, resolve_month_day, resolve_weekday, weekday};
+pub use dates::{
+    month_name, month_number, parse_date, resolve_month_day, resolve_weekday, weekday,
+};
 pub use layout::{analyse as analyse_layout, title_case, Layout, OUTLETS};
 pub use source::{
     list_inputs, read_bytes, read_input, InputFormat, ReadOptions, DEFAULT_MAX_ARTICLE_BYTES,

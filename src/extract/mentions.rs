@@ -288,32 +288,16 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
             {
                 // a connector is part of the chunk only if a capitalised word follows,
                 // possibly after a second connector ("de la Calle", "Security and Cooperation")
-                let date_after = j + 1 < n
-                    && matches!(
-                        ctx.lower(j + 1),
-                        "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                            | "january"
-                            | "february"
-                            | "march"
-                            | "april"
-                            | "june"
-                            | "july"
-                            | "august"
-                            | "september"
-                            | "october"
-                            | "november"
-                            | "december"
-                    );
+                // "the Italian Cup on Sunday": a day or a month is no part of a name ("May"
+                // may be one: "Theresa May")
+                let date_after = j + 1 < n && {
+                    let w = ctx.tok(j + 1);
+                    crate::ingest::weekday(w).is_some()
+                        || crate::ingest::month_name(w).is_some_and(|m| m != 5)
+                };
                 // "the Italian Grand Prix for Red Bull": an event's name ends at its head
                 let after_event = t == "for" && NAMED_EVENT_HEADS.contains(ctx.tok(j - 1));
                 if date_after || after_event {
-                    // "the Italian Cup on Sunday": a day or a month is no part of a name
                     break;
                 } else if t == "the" && cap_after(j + 1) && cap_after(j + 2) {
                     // "making Ferraro the Democratic Party's first …": a bare "the" joins

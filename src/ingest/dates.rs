@@ -83,6 +83,26 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     best.map(|(_, d)| d)
 }
 
+/// The month (1–12) an English month's full name names ("March", not "Mar" or "Marshall").
+pub fn month_name(word: &str) -> Option<u32> {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let m = month_number(word)?;
+    (FULL[m as usize - 1] == word.to_ascii_lowercase()).then_some(m)
+}
+
 /// The weekday named by an English word ("Monday", "Mon").
 pub fn weekday(name: &str) -> Option<Weekday> {
     Some(match name.to_ascii_lowercase().as_str() {
@@ -155,5 +175,14 @@ mod tests {
         );
         assert_eq!(resolve_month_day(anchor, 1, 22), ymd(2014, 1, 22));
         assert_eq!(resolve_month_day(anchor, 12, 30), ymd(2013, 12, 30));
+    }
+
+    #[test]
+    fn month_names_in_full_only() {
+        assert_eq!(month_name("March"), Some(3));
+        assert_eq!(month_name("SEPTEMBER"), Some(9));
+        assert_eq!(month_name("Mar"), None);
+        assert_eq!(month_name("Marshall"), None);
+        assert_eq!(month_name("Junior"), None);
     }
 }
