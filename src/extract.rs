@@ -350,11 +350,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
             gaz,
         ));
     }
-    let views: Vec<mentions::SentenceView<'_>> = sentences
-        .iter()
-        .map(|s| mentions::SentenceView { tokens: &s.tokens })
-        .collect();
-    mentions::settle(text, article.title.as_deref(), &views, &mut raws, gaz);
+    mentions::settle(text, article.title.as_deref(), &sentences, &mut raws, gaz);
     let (entities, mut mentions) = entities::group(&raws, gaz);
     // prose in order, then what is outside it
     mentions.sort_by_key(|m| (m.sentence.is_none(), m.sentence, m.span.start));

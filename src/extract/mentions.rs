@@ -8,7 +8,7 @@ mod chunk;
 mod evidence;
 mod typing;
 
-pub(crate) use evidence::{settle, SentenceView};
+pub(crate) use evidence::settle;
 
 use chunk::*;
 use typing::*;

@@ -17,8 +17,7 @@
 
 use super::super::gazetteer::{name_key, EntryKind, Gazetteer};
 use super::super::lexicon::{Words, ADJECTIVES};
-use super::super::text::Token;
-use super::super::EntityType;
+use super::super::{EntityType, Sentence};
 use super::typing::line_of;
 use super::RawMention;
 
@@ -35,34 +34,18 @@ static GIVEN_NAMES: Words = Words::data(include_str!("../../../data/lexicon/give
 /// Roles of players and staff after a side's name: `data/lexicon/side_roles.txt`.
 static SIDE_ROLES: Words = Words::data(include_str!("../../../data/lexicon/side_roles.txt"));
 
-/// One sentence's tokens, as the settling pass reads them.
-pub(crate) struct SentenceView<'a> {
-    pub tokens: &'a [Token],
-}
-
 /// Whether the headline names a sport, one word or two: "SOCCER - …", "Tennis: …", "…
 /// round of 2020 Sunshine Coast Rugby Union season".
 fn sports_headline(title: &str) -> bool {
     let words: Vec<String> = title
         .split([' ', '-', ':', '–'])
         .filter(|w| !w.is_empty())
-        .map(title_case)
+        .map(str::to_lowercase)
         .collect();
     (0..words.len()).any(|k| {
         SPORTS.contains(&words[k])
             || k + 1 < words.len() && SPORTS.contains(&format!("{} {}", words[k], words[k + 1]))
     })
-}
-
-fn title_case(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map(|f| {
-            f.to_uppercase()
-                .chain(c.flat_map(char::to_lowercase))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// A result line ("TORONTO 4 Boston 2", "Detroit 3 CHICAGO 3 (OT)") or a fixture line
@@ -96,7 +79,7 @@ fn side_line(line: &str) -> bool {
 pub(crate) fn settle(
     text: &str,
     title: Option<&str>,
-    sentences: &[SentenceView<'_>],
+    sentences: &[Sentence],
     raws: &mut Vec<RawMention>,
     gaz: &Gazetteer,
 ) {
@@ -104,9 +87,9 @@ pub(crate) fn settle(
     people(text, sentences, raws, gaz);
 }
 
-fn token_at(sentences: &[SentenceView<'_>], m: &RawMention) -> Option<(usize, usize, usize)> {
+fn token_at(sentences: &[Sentence], m: &RawMention) -> Option<(usize, usize, usize)> {
     let s = m.sentence?;
-    let toks = sentences.get(s)?.tokens;
+    let toks = &sentences.get(s)?.tokens;
     let a = toks.iter().position(|t| t.span.start == m.span.start)?;
     let b = toks.iter().position(|t| t.span.end == m.span.end)?;
     Some((s, a, b + 1))
@@ -115,15 +98,24 @@ fn token_at(sentences: &[SentenceView<'_>], m: &RawMention) -> Option<(usize, us
 fn clubs(
     text: &str,
     title: Option<&str>,
-    sentences: &[SentenceView<'_>],
+    sentences: &[Sentence],
     raws: &mut Vec<RawMention>,
     gaz: &Gazetteer,
 ) {
-    let lines = text.lines().any(side_line);
-    if !(title.is_some_and(sports_headline) || lines) {
+    // the starts of the result and fixture lines, found once
+    let mut side_lines = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        if side_line(line) {
+            side_lines.push(start);
+        }
+        start += line.len() + 1;
+    }
+    if side_lines.is_empty() && !title.is_some_and(sports_headline) {
         return;
     }
-    split_fixtures(text, raws);
+    let on_side_line = |at: usize| side_lines.contains(&line_of(text, at).start);
+    split_fixtures(text, raws, &side_lines);
     // a city's name, or a name that nothing typed or that is an organisation's: "Erik
     // Svensson beat Luka Kovac" is about people
     let city_or_unknown = |m: &RawMention| match m.gaz {
@@ -141,9 +133,9 @@ fn clubs(
         if m.etype == Some(EntityType::Event) {
             continue;
         }
-        let on_line = side_line(&text[line_of(text, m.span.start)]);
+        let on_line = on_side_line(m.span.start);
         let by_verb = token_at(sentences, m).is_some_and(|(s, a, b)| {
-            let toks = sentences[s].tokens;
+            let toks = &sentences[s].tokens;
             let before = (a > 0).then(|| toks[a - 1].lower.as_str());
             // "drew with Valencia", "lost to Leeds"
             let before2 = (a > 1).then(|| toks[a - 2].lower.as_str());
@@ -177,10 +169,10 @@ fn clubs(
 
 /// "Dallas At Portland" on a fixture line is two sides, not one name: the mention is cut
 /// at the connector (the second side is added at the end, so indices into `raws` hold).
-fn split_fixtures(text: &str, raws: &mut Vec<RawMention>) {
+fn split_fixtures(text: &str, raws: &mut Vec<RawMention>, side_lines: &[usize]) {
     for i in 0..raws.len() {
         let span = raws[i].span.clone();
-        if !side_line(&text[line_of(text, span.start)]) {
+        if !side_lines.contains(&line_of(text, span.start).start) {
             continue;
         }
         let surface = &text[span.clone()];
@@ -215,7 +207,7 @@ fn age_after(text: &str, end: usize) -> bool {
     (1..=3).contains(&digits) && rest[digits..].starts_with(',')
 }
 
-fn people(text: &str, sentences: &[SentenceView<'_>], raws: &mut [RawMention], gaz: &Gazetteer) {
+fn people(text: &str, sentences: &[Sentence], raws: &mut [RawMention], gaz: &Gazetteer) {
     let last_word = |m: &RawMention| {
         m.name
             .rsplit([' ', '-'])
@@ -223,16 +215,20 @@ fn people(text: &str, sentences: &[SentenceView<'_>], raws: &mut [RawMention], g
             .unwrap_or_default()
             .to_string()
     };
-    let next_word = |m: &RawMention| {
-        token_at(sentences, m).and_then(|(s, _, b)| {
-            let toks = sentences[s].tokens;
-            let k = if toks.get(b).is_some_and(|t| t.lower == ",") {
-                b + 1
-            } else {
-                b
-            };
-            toks.get(k).map(|t| t.lower.clone())
-        })
+    // the word after the mention (past a comma) and the word before it
+    let around = |m: &RawMention| -> (Option<&str>, Option<&str>) {
+        let Some((s, a, b)) = token_at(sentences, m) else {
+            return (None, None);
+        };
+        let toks = &sentences[s].tokens;
+        let k = if toks.get(b).is_some_and(|t| t.lower == ",") {
+            b + 1
+        } else {
+            b
+        };
+        let next = toks.get(k).map(|t| t.lower.as_str());
+        let prev = a.checked_sub(1).map(|k| toks[k].lower.as_str());
+        (next, prev)
     };
     // the last words of names that something calls a person's
     let mut cued = std::collections::HashSet::new();
@@ -241,7 +237,7 @@ fn people(text: &str, sentences: &[SentenceView<'_>], raws: &mut [RawMention], g
             || m.role.is_some()
             || m.honorific.is_some()
             || age_after(text, m.span.end)
-            || next_word(m).as_deref() == Some("who");
+            || around(m).0 == Some("who");
         if cue && (m.etype == Some(EntityType::Person) || m.etype.is_none()) {
             cued.insert(last_word(m));
         }
@@ -252,24 +248,20 @@ fn people(text: &str, sentences: &[SentenceView<'_>], raws: &mut [RawMention], g
         }
         let first = m.name.split([' ', '-']).next().unwrap_or_default();
         let initial = first.len() <= 2 && first.ends_with('.');
-        let next = next_word(m);
+        let (next, prev) = around(m);
         let evidence = GIVEN_NAMES.contains(first)
             || initial
             || cued.contains(&last_word(m))
             || age_after(text, m.span.end)
-            || next.as_deref() == Some("who");
+            || next == Some("who");
         if evidence {
             continue;
         }
         // "Cancer Research UK, which funded the work": a thing, not a person; "Toronto
         // Maple Leafs": a city and more words is no person's name
         // (not "a film by Marek Sekielski, which …": there "which" is the film)
-        let prev = token_at(sentences, m).and_then(|(s, a, _)| {
-            a.checked_sub(1)
-                .map(|k| sentences[s].tokens[k].lower.clone())
-        });
-        let which = next.as_deref() == Some("which")
-            && !matches!(prev.as_deref(), Some("by" | "of" | "and" | "from" | "with"));
+        let which =
+            next == Some("which") && !matches!(prev, Some("by" | "of" | "and" | "from" | "with"));
         // a city of some size ("Cat Stevens", "Marek Sekielski": small towns of those
         // names), and after it no given name ("Koszalin Piotr Jedlinski")
         let words: Vec<&str> = m.name.split(' ').collect();

@@ -80,9 +80,7 @@ pub(super) fn typed(
         return;
     }
     // "ICE HOCKEY - …": a sport named by a headline is no name
-    if super::evidence::SPORTS.contains(&crate::ingest::title_case(ctx.surface(a, b)))
-        && honorific.is_none()
-    {
+    if super::evidence::SPORTS.contains(&ctx.surface(a, b).to_lowercase()) && honorific.is_none() {
         return;
     }
     // "European nations", "Middle Eastern disputes": an adjective is no name
@@ -351,7 +349,7 @@ fn person_shaped(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 
 /// A word with a capital after a lower-case letter, not a surname's prefix: "SpaceX",
 /// "JPMorgan", "PayPal" (not "McAllister", "MacArthur", "DeSantis", "LeBron", "O'Neill").
-pub(super) fn camel_case(w: &str) -> bool {
+fn camel_case(w: &str) -> bool {
     let prefixed = [
         "Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "Du", "St",
     ]
