@@ -4,12 +4,14 @@
 //! their shape (two to four capitalised words are a person's name). Events are a place or
 //! a capitalised word before an event head ("the Geneva talks", "Syrian civil war").
 
+mod apposition;
 mod chunk;
 mod evidence;
 mod typing;
 
 pub(crate) use evidence::settle;
 
+use apposition::*;
 use chunk::*;
 use typing::*;
 
@@ -372,6 +374,7 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
     }
     events(ctx, out, first_new);
     aliases(ctx, out, first_new);
+    appositions(ctx, out, first_new);
 }
 
 /// Below this population a town's name needs evidence to be a place: a place cue in

@@ -17,11 +17,13 @@ mod back;
 mod clause;
 mod meet;
 mod propose;
+mod story;
 
 use back::*;
 use clause::*;
 use meet::*;
 use propose::*;
+use story::*;
 
 use super::doc::{Doc, Sent};
 use super::frames::{Starts, Trigger, ATTEND, BACK, JOIN, MEET, PRESENT, PROPOSE};
@@ -102,6 +104,8 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
         backs(s, sents, x);
         proposals(s, sents, x);
     }
+    let blocks: Vec<_> = sentences.iter().map(|s| s.block).collect();
+    story_meeting(sents, &blocks, x);
     drop(doc);
     x.sentences = sentences;
     x.relations.sort_by(|a, b| {
