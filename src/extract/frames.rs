@@ -6,9 +6,11 @@
 //!
 //! A line is `rule confidence starts phrase…` (whitespace between columns; `#` starts a
 //! comment): `rule` is the id recorded on every relation the line gives (`meet.talks`),
-//! `confidence` a number in 0–1, `starts` either `object` (the argument follows the
-//! phrase) or `after-to` (it follows the "to" after the parties: "urged both sides to
-//! …"), and the phrase is lower-case words as the tokenizer splits them. Lines are tried
+//! `confidence` a number in 0–1, `starts` one of `object` (the argument follows the
+//! phrase), `after-to` (it follows the "to" after the parties: "urged both sides to
+//! …", or the phrase when no "to" comes: "urged restraint") and `only-after-to` (the same,
+//! and without the "to" the line gives nothing: "encouraged allies to …", not
+//! "encouraging conspiracy theories"), and the phrase is lower-case words as the tokenizer splits them. Lines are tried
 //! in order: the first that matches at a word wins.
 
 use std::sync::OnceLock;
@@ -22,8 +24,10 @@ use super::lexicon::entries;
 pub enum Starts {
     /// Right after the phrase.
     Object,
-    /// After the "to" that follows the parties.
+    /// After the "to" that follows the parties, or right after the phrase without one.
     AfterTo,
+    /// After the "to" that follows the parties, and nothing without one.
+    OnlyAfterTo,
 }
 
 /// One trigger phrase.
@@ -59,7 +63,12 @@ fn parse_line(line: &'static str) -> Result<Trigger, String> {
     let starts = match cols.next() {
         Some("object") => Starts::Object,
         Some("after-to") => Starts::AfterTo,
-        _ => return Err("the third column is neither `object` nor `after-to`".into()),
+        Some("only-after-to") => Starts::OnlyAfterTo,
+        _ => {
+            return Err(
+                "the third column is none of `object`, `after-to` and `only-after-to`".into(),
+            )
+        }
     };
     let words: Vec<&'static str> = cols.collect();
     if words.is_empty() {

@@ -305,7 +305,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             continue;
         };
         let phrase: &[&str] = &trigger.words;
-        let via_to = trigger.starts == Starts::AfterTo;
+        let via_to = matches!(trigger.starts, Starts::AfterTo | Starts::OnlyAfterTo);
         let mut obj = t + phrase.len();
         // "asked Kagame to halt …": a request is a proposal only with its "to", or its "for"
         // after the ones asked ("asked the delegates at the conference for support")
@@ -373,8 +373,13 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             continue;
         }
         if via_to {
-            if let Some(k) = (obj..n.min(obj + 12)).find(|&k| s.w(k) == "to") {
-                obj = k + 1;
+            match (obj..n.min(obj + 12)).find(|&k| s.w(k) == "to") {
+                Some(k) => obj = k + 1,
+                None if trigger.starts == Starts::OnlyAfterTo => {
+                    t += 1;
+                    continue;
+                }
+                None => {}
             }
         }
         if s.w(obj) == "that" {
