@@ -302,8 +302,11 @@ pub fn extract(article: &Article, gaz: &Gazetteer) -> Extraction {
         }
         let title_case =
             block.kind == BlockKind::Headline && is_title_case(&text[block.span.clone()]);
+        // a quotation may run over several sentences of a paragraph, never past its end
+        let mut quoted = false;
         for s in text::sentences(text, range) {
-            let tokens = text::tokenize(text, s.clone());
+            let tokens;
+            (tokens, quoted) = text::tokenize_in_quote(text, s.clone(), quoted);
             let idx = sentences.len();
             let ctx = mentions::Ctx::new(text, s.clone(), &tokens, gaz, idx, title_case);
             mentions::detect(&ctx, &mut raws);

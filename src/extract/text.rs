@@ -96,6 +96,13 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits `text[range]` into tokens.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    tokenize_in_quote(text, range, false).0
+}
+
+/// Splits `text[range]` into tokens, the range starting inside a quotation when `quoted`
+/// (a quotation of several sentences: “It was hard. The guards were cruel.”); returns the
+/// tokens and whether a quotation is still open at the range's end.
+pub fn tokenize_in_quote(text: &str, range: Range<usize>, quoted: bool) -> (Vec<Token>, bool) {
     let s = &text[range.clone()];
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -169,7 +176,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         }
     }
     // quotation spans: a curly pair, or straight quotes taken in turn
-    let mut inside = false;
+    let mut inside = quoted;
     for t in &mut out {
         match &text[t.span.clone()] {
             "“" => inside = true,
@@ -179,7 +186,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         }
         t.quoted = inside;
     }
-    out
+    (out, inside)
 }
 
 /// Splits `text[range]` (one paragraph) into sentence spans, trimmed.
@@ -257,6 +264,33 @@ mod tests {
                 "Talks resume."
             ]
         );
+    }
+
+    /// A quotation of several sentences: the middle ones, with no quotation mark of their
+    /// own, are inside it; the sentence after its close is not.
+    #[test]
+    fn a_quotation_runs_over_sentences() {
+        let text =
+            "\"It was hard,\" she said. \"We walked. They moved us. Then it ended.\" She left.";
+        let mut quoted = false;
+        let mut inside = Vec::new();
+        for s in sentences(text, 0..text.len()) {
+            let tokens;
+            (tokens, quoted) = tokenize_in_quote(text, s, quoted);
+            let words: Vec<bool> = tokens.iter().filter(|t| t.word).map(|t| t.quoted).collect();
+            inside.push(words);
+        }
+        assert_eq!(
+            inside,
+            [
+                vec![true, true, true, false, false],
+                vec![true, true],
+                vec![true, true, true],
+                vec![true, true, true],
+                vec![false, false],
+            ]
+        );
+        assert!(!quoted);
     }
 
     #[test]

@@ -42,6 +42,11 @@ pub(super) fn resolve_pronoun(
         if p.w(0) == s.w(at) {
             continue;
         }
+        // a sentence wholly inside a quotation is the speaker's, not the story's: it does
+        // not use up the reach ("… ,” Betancourt said. “…. …. …” She called on …)
+        if p.tokens.iter().all(|t| t.quoted || !t.word) {
+            continue;
+        }
         if let Some(e) = first_person(p, x) {
             return Some(e);
         }
