@@ -3,6 +3,12 @@
 
 use super::*;
 
+/// Words that put a backing in the past or take it back: `data/lexicon/former.txt`.
+static FORMER: Words = Words::data(include_str!("../../../data/lexicon/former.txt"));
+
+/// Nouns for one who backs another: `data/lexicon/ally_nouns.txt`.
+static ALLY_NOUNS: Words = Words::data(include_str!("../../../data/lexicon/ally_nouns.txt"));
+
 pub(super) static BACK_VERBS: Words =
     Words::data(include_str!("../../../data/lexicon/back_verbs.txt"));
 
@@ -219,7 +225,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     support_for(s, sents, x);
     // alliance: "Russia, which has long been Armenia's main military ally"
     for t in 0..n {
-        if !["ally", "allies", "backer", "backers", "patron", "sponsor"].contains(&s.w(t)) {
+        if !ALLY_NOUNS.contains(&s.w(t)) {
             continue;
         }
         let Some(p) = (t.saturating_sub(4)..t).find(|&q| matches!(s.w(q), "'s" | "’s")) else {
@@ -241,9 +247,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     }
     // appositive alliance: "The United States, Israel's closest ally, has urged …"
     for t in 0..n {
-        if !["ally", "allies", "backer", "patron"].contains(&s.w(t))
-            || !matches!(s.w(t + 1), "," | "")
-        {
+        if !ALLY_NOUNS.contains(&s.w(t)) || !matches!(s.w(t + 1), "," | "") {
             continue;
         }
         let Some(p) = (t.saturating_sub(4)..t).find(|&q| matches!(s.w(q), "'s" | "’s")) else {
@@ -260,6 +264,22 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             if let Some(a) = s.entity(x, first - 2) {
                 push_backs(x, a, b, s.idx, "backs.ally", 0.75);
             }
+        }
+    }
+    // "Trump ally Lindsey Graham", "Kremlin loyalist A": a name before the noun, a person
+    // after it (titles between): the person backs the one named first
+    for t in 1..n {
+        if !ALLY_NOUNS.contains(&s.w(t)) {
+            continue;
+        }
+        let Some(b) = s.entity(x, t - 1) else {
+            continue;
+        };
+        let person = (t + 1..n.min(t + 4))
+            .take_while(|&q| s.surface(q).starts_with(char::is_uppercase))
+            .find_map(|q| s.person(x, q));
+        if let Some(a) = person.filter(|&a| a != b && !matches!(s.w(t - 2), "'s" | "’s")) {
+            push_backs(x, a, b, s.idx, "backs.ally", 0.7);
         }
     }
     // "Ecuador and its ally Venezuela", "Poland's ally Lithuania": the ally backs the first;
@@ -472,7 +492,8 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let Some(trigger) = BACK.first_at(s.w(t), |p| s.matches(t, p)) else {
             continue;
         };
-        if s.tokens[t].quoted || blocked(s, t, false) {
+        let former = (t.saturating_sub(4)..t).any(|q| FORMER.contains(&s.w(q)));
+        if s.tokens[t].quoted || blocked(s, t, false) || former {
             continue;
         }
         let after = t + trigger.words.len();
@@ -519,6 +540,12 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             } else if let Some(a) = named {
                 backers.push(a);
             }
+        } else if let Some(q) = (t.saturating_sub(3)..t)
+            .rev()
+            .find(|&q| matches!(s.w(q), "his" | "her"))
+        {
+            // "Senator A threw his support behind B": the nearest person before the pronoun
+            backers.extend((0..q).rev().find_map(|k| s.person(x, k)));
         } else if trigger.words.first() == Some(&"in") {
             // "Kessel flew cargo to Lund in support of X": the subject that opens the clause
             let opens = (0..t)
