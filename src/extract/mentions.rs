@@ -651,10 +651,13 @@ fn aliases(ctx: &Ctx<'_>, out: &mut [RawMention], first_new: usize) {
         // "Reporters Without Borders (RWB)": a name nothing else typed, spelled by the
         // acronym that follows it, is an organisation's
         if paren {
+            // (or by its name in another language: "Reporters Without Borders (RSF)", when
+            // the name has words enough to be one)
             if let Some(j) = (first_new..i).rev().find(|&j| {
                 out[j].etype.is_none()
                     && out[j].span.end + 2 >= out[i].span.start
-                    && initials(&out[j].name) == out[i].name
+                    && (initials(&out[j].name) == out[i].name
+                        || out[j].name.split(' ').count() >= 3)
             }) {
                 out[j].etype = Some(EntityType::Organization);
                 out[j].rule = "org.acronym";
@@ -676,7 +679,13 @@ fn aliases(ctx: &Ctx<'_>, out: &mut [RawMention], first_new: usize) {
             if (!paren || out[j].span.end + 2 >= out[i].span.start) && !place_of {
                 out[i].alias_of = Some(j);
                 out[i].etype = out[j].etype;
-                out[i].gaz = out[i].gaz.or(out[j].gaz);
+                // "Reporters Without Borders (RSF)": the short form names what it follows,
+                // whatever else the gazetteer knows by it (the Rapid Support Forces)
+                out[i].gaz = if paren {
+                    out[j].gaz
+                } else {
+                    out[i].gaz.or(out[j].gaz)
+                };
             }
         }
     }

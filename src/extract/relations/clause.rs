@@ -407,6 +407,20 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
     while k > 0 && AUX.contains(&s.w(k - 1)) {
         k -= 1;
     }
+    // "The United Nations (UN) on Friday called on …", "Reporters Without Borders (RWB)
+    // have appealed for …": a day and a bracketed short form between a name and its verb
+    loop {
+        if k >= 2 && s.w(k - 2) == "on" && weekday(s.w(k - 1)).is_some() {
+            k -= 2;
+        } else if k >= 4 && s.w(k - 1) == ")" && s.w(k - 3) == "(" && s.entity(x, k - 4).is_some() {
+            k -= 3;
+        } else {
+            break;
+        }
+        while k > 0 && AUX.contains(&s.w(k - 1)) {
+            k -= 1;
+        }
+    }
     if k == 0 {
         return Subject::Named(Vec::new());
     }

@@ -65,6 +65,10 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
         else {
             continue;
         };
+        // "stated after the meeting that the group should …": the clause starts after "that"
+        if let Some(k) = (start..m).rev().find(|&k| s.w(k) == "that") {
+            start = k + 1;
+        }
         // "said if the goal is peace, then foreign powers should …" holds; "said whether
         // they should …" does not
         if blocked(s, t, false)
@@ -85,6 +89,13 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
             coordinated(s, x, t)
         } else if ["he", "she"].contains(&s.w(t - 1)) {
             resolve_pronoun(s, sents, x, t - 1).into_iter().collect()
+        } else if s.w(t - 1) == "," {
+            // "Nicolas Sarkozy, President of France, says that …": the person the sentence
+            // opens with, not the country of the apposition
+            sentence_subject(s, x)
+                .filter(|&e| x.entities[e].etype == EntityType::Person)
+                .into_iter()
+                .collect()
         } else {
             Vec::new()
         };
