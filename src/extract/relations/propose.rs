@@ -31,6 +31,60 @@ pub(super) fn push_proposal(
 /// Words of obligation ("should", "must"): `data/lexicon/deontic.txt`.
 static DEONTIC: Words = Words::data(include_str!("../../../data/lexicon/deontic.txt"));
 
+/// Verbs that announce what the speaker's side will do: `data/lexicon/announce_verbs.txt`.
+static ANNOUNCE_VERBS: Words =
+    Words::data(include_str!("../../../data/lexicon/announce_verbs.txt"));
+
+/// Words of the future in an announced clause: `data/lexicon/future.txt`.
+static FUTURE: Words = Words::data(include_str!("../../../data/lexicon/future.txt"));
+
+/// "Olmert held a press conference to announce that Israel would observe a ceasefire",
+/// "France and Italy have announced that they will be sending advisers": an announced
+/// clause in the future is put forward by the one who announces it (the verb's subject).
+/// The label is the announced clause, from its subject on.
+pub(super) fn announced_intent(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.len();
+    for t in 1..n {
+        if !ANNOUNCE_VERBS.contains(s.w(t)) || s.tokens[t].quoted || blocked(s, t, false) {
+            continue;
+        }
+        // "announced that …", "announced on Monday that …", "announced US troops would …"
+        let mut start = t + 1;
+        if let Some(k) = (start..n.min(start + 6)).find(|&k| s.w(k) == "that") {
+            if (start..k).all(|q| s.w(q) != "," || q + 1 == k) {
+                start = k + 1;
+            }
+        }
+        // the future within the clause's first words: its subject, then "will"/"would"
+        let Some(m) = (start + 1..n.min(start + 8))
+            .take_while(|&k| !matches!(s.w(k), "." | ";" | "," | "“" | "\"" | ":"))
+            .find(|&k| FUTURE.contains(s.w(k)))
+        else {
+            continue;
+        };
+        // a person's own step ("announced he would resign") is a decision, not a proposal;
+        // nor is what will not happen
+        if (start..m).any(|k| matches!(s.w(k), "if" | "whether" | "who" | "which" | "what"))
+            || matches!(s.w(start), "he" | "she" | "i")
+            || (m + 1..n.min(m + 3)).any(|k| NEGATION.contains(&s.w(k)))
+        {
+            continue;
+        }
+        let mut agents = subjects(s, sents, x, t);
+        agents.retain(|&a| x.entities[a].etype != EntityType::Event);
+        if agents.is_empty() {
+            continue;
+        }
+        let Some(label) = label_from(s, sents, start) else {
+            continue;
+        };
+        for a in agents {
+            push_proposal(x, a, label.clone(), s.idx, "propose.announced-intent", 0.6);
+        }
+        return;
+    }
+}
+
 /// "X said (that) the EU should reassess its relations with Russia": what a speaker says
 /// someone should, must or has to do is put forward by the speaker. The label is the
 /// reported clause, from its subject on.
@@ -280,6 +334,7 @@ pub(super) fn reported_commitment(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
 pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
     reported_obligation(s, sents, x);
+    announced_intent(s, sents, x);
     quoted_obligation(s, sents, x);
     reported_commitment(s, sents, x);
     // "accepted the European Union's proposal to normalise relations"
