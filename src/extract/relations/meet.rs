@@ -32,7 +32,8 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
                 .is_some_and(|e| x.entities[e].etype == EntityType::Person)
         }) || coordinated(s, x, trig).len() >= 2
     };
-    // "received the three ministers", "received Foreign Minister A": a reception of people
+    // "received the three ministers", "received Foreign Minister A", "welcomed Chancellor
+    // A": a reception of people
     // (not "received a letter from A")
     let received_people = |trig: usize| {
         let group = s.w(trig + 1) == "the" && group_of(s, trig + 2).is_some();
@@ -56,7 +57,7 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
         .filter_map(|i| MEET.first_at(s.w(i), |p| s.matches(i, p)).map(|t| (i, t)))
         .find(|&(i, t)| {
             (t.words != ["meeting"] || named_meeting(i))
-                && (t.words != ["received"] || received_people(i))
+                && (!matches!(t.words[..], ["received"] | ["welcomed"]) || received_people(i))
                 && !(t
                     .words
                     .last()
