@@ -111,6 +111,13 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                 // "Comoros, backed by African Union forces, has invaded"
                 backed.extend(s.entity(x, t - 2));
             }
+            if backed.is_empty() && t >= 1 && s.w(t - 1) == "and" {
+                // "The FARC is a member of, and supported by, the Foro de São Paulo": the
+                // sentence's subject, named before the verb
+                backed.extend(
+                    sentence_subject(s, x).filter(|&e| (0..t).any(|q| s.entity(x, q) == Some(e))),
+                );
+            }
             if backed.is_empty() {
                 // the name just before, or the head of an appositive: "the Rapid Support
                 // Forces, a paramilitary group backed by"
