@@ -607,9 +607,20 @@ pub(super) fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], obj: usize) -> Option
     let outer_quoted = straight % 2 == 1 || opened;
     let mut quoted = false;
     let mut aside = false;
+    let mut bracket = false;
     #[allow(clippy::needless_range_loop)] // k also indexes the words and looks ahead
     for k in obj..s.len() {
         let w = s.w(k);
+        // "all three (the invasion, the rockets and the blockade) have to stop": a bracket
+        // inside the label is left out, and the label goes on after it
+        if bracket {
+            bracket = w != ")";
+            continue;
+        }
+        if w == "(" && !quoted && !words.is_empty() && (k + 1..s.len()).any(|q| s.w(q) == ")") {
+            bracket = true;
+            continue;
+        }
         // ", and possibly China,": an aside inside the object
         if aside {
             if w == "," {
