@@ -256,8 +256,30 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
                     && (ew.len() >= 2 && pos(ew) == Some(word) || ew[..] == [word.clone()])
             })
         };
+        // "Korea" after "South Korea": the last word of a country the article names, when
+        // the word is no name of its own (the one country it can be)
+        let country_tail = || {
+            if m.etype.is_some() || m.gaz.is_some() {
+                return None;
+            }
+            let mut hits = ents
+                .iter()
+                .zip(&ent_words)
+                .enumerate()
+                .filter(|(_, (e, ew))| {
+                    e.etype == EntityType::Place
+                        && e.gaz.is_some()
+                        && ew.len() >= 2
+                        && ew.last() == Some(word)
+                });
+            match (hits.next(), hits.next()) {
+                (Some((k, _)), None) => Some(k),
+                _ => None,
+            }
+        };
         let found = person_match(|ew| ew.last())
             .or_else(|| person_match(|ew| ew.first()))
+            .or_else(country_tail)
             .or_else(|| {
                 ents.iter().zip(&ent_words).position(|(e, ew)| {
                     e.etype == EntityType::Person && ew.len() >= 2 && ew.contains(word)
