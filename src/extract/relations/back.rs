@@ -292,7 +292,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     // "Ecuador and its ally Venezuela", "Poland's ally Lithuania": the ally backs the first;
     // "X … allies such as Germany", "X's allies, including A and B": each ally backs X
     for t in 1..n {
-        if !["ally", "allies"].contains(&s.w(t)) {
+        if !ALLY_NOUNS.contains(&s.w(t)) {
             continue;
         }
         let after = if s.w(t + 1) == "such" && s.w(t + 2) == "as"
@@ -438,7 +438,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     }
     // alliance: "Egypt, a close ally of Washington"; "X is an ally of Y"
     for t in 0..n {
-        if !["ally", "allies"].contains(&s.w(t)) || s.w(t + 1) != "of" {
+        if !ALLY_NOUNS.contains(&s.w(t)) || s.w(t + 1) != "of" {
             continue;
         }
         let Some(b) = s.entity(x, t + 2) else {
