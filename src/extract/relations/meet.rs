@@ -58,6 +58,8 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
         .find(|&(i, t)| {
             (t.words != ["meeting"] || named_meeting(i))
                 && (!matches!(t.words[..], ["received"] | ["welcomed"]) || received_people(i))
+                // "have signed on to the agreement": joining a treaty, not a signing together
+                && !(t.words[..] == ["signed"] && matches!(s.w(i + 1), "on" | "up"))
                 && !(t
                     .words
                     .last()
@@ -113,7 +115,10 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
             && (trig + phrase.len()..t)
                 .all(|q| !matches!(s.w(q), "," | "." | ";" | "in" | "at" | "on"))
     };
-    for t in 0..n {
+    // "When the royal council met, they acknowledged A as …": a meeting verb with no object
+    // has its parties before it
+    let intransitive = matches!(s.w(trig + phrase.len()), "," | "." | ";");
+    for t in 0..if intransitive { trig } else { n } {
         if let Some(m) = s.at[t] {
             let mm = &x.mentions[m];
             let org_ok = mm.etype == EntityType::Organization
