@@ -10,7 +10,8 @@
 //! phrase), `after-to` (it follows the "to" after the parties: "urged both sides to
 //! …", or the phrase when no "to" comes: "urged restraint") and `only-after-to` (the same,
 //! and without the "to" the line gives nothing: "encouraged allies to …", not
-//! "encouraging conspiracy theories"), and the phrase is lower-case words as the tokenizer splits them. Lines are tried
+//! "encouraging conspiracy theories"), and the phrase is lower-case words as the
+//! tokenizer splits them. Lines are tried
 //! in order: the first that matches at a word wins.
 
 use std::sync::OnceLock;

@@ -285,7 +285,8 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let person = (t + 1..n.min(t + 4))
             .take_while(|&q| s.surface(q).starts_with(char::is_uppercase))
             .find_map(|q| s.person(x, q));
-        if let Some(a) = person.filter(|&a| a != b && !matches!(s.w(t - 2), "'s" | "’s")) {
+        let possessive = t >= 2 && matches!(s.w(t - 2), "'s" | "’s");
+        if let Some(a) = person.filter(|&a| a != b && !possessive) {
             push_backs(x, a, b, s.idx, "backs.ally", 0.7);
         }
     }

@@ -516,23 +516,36 @@ fn join_last_meeting(s: &Sent<'_>, x: &mut Extraction, joiners: &[usize], trigge
         return;
     };
     for &j in joiners {
-        if x.meetings[mi].participants.contains(&j) {
-            continue;
-        }
-        let others = x.meetings[mi].participants.clone();
-        x.meetings[mi].participants.push(j);
-        for o in others {
-            x.relations.push(Relation {
-                kind: RelationKind::MetWith,
-                subject: o,
-                object: Some(j),
-                proposal: None,
-                sentence: s.idx,
-                rule: trigger.rule,
-                confidence: trigger.confidence,
-                meeting: Some(mi),
-            });
-        }
+        join_meeting(x, mi, j, s.idx, trigger.rule, trigger.confidence);
+    }
+}
+
+/// Adds `j` to meeting `mi` (unless there already), metWith everyone already there, with
+/// `sentence` as the evidence.
+pub(super) fn join_meeting(
+    x: &mut Extraction,
+    mi: usize,
+    j: usize,
+    sentence: usize,
+    rule: &'static str,
+    confidence: f32,
+) {
+    if x.meetings[mi].participants.contains(&j) {
+        return;
+    }
+    let others = x.meetings[mi].participants.clone();
+    x.meetings[mi].participants.push(j);
+    for o in others {
+        x.relations.push(Relation {
+            kind: RelationKind::MetWith,
+            subject: o,
+            object: Some(j),
+            proposal: None,
+            sentence,
+            rule,
+            confidence,
+            meeting: Some(mi),
+        });
     }
 }
 

@@ -137,7 +137,7 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
             && s.entity(x, t - 1)
                 .is_some_and(|e| x.entities[e].etype == EntityType::Place)
             && s.w(t - 2) == "of";
-        let mut agents = if let Some(p) = s.person(x, t - 3).filter(|_| person_of_place) {
+        let mut agents = if let Some(p) = person_of_place.then(|| s.person(x, t - 3)).flatten() {
             vec![p]
         } else if s.entity(x, t - 1).is_some() {
             coordinated(s, x, t)

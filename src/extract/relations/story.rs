@@ -99,23 +99,7 @@ pub(super) fn story_meeting(sents: &[Sent<'_>], blocks: &[BlockKind], x: &mut Ex
         }
     };
     for (j, sentence) in joiners {
-        if x.meetings[mi].participants.contains(&j) {
-            continue;
-        }
-        let others = x.meetings[mi].participants.clone();
-        x.meetings[mi].participants.push(j);
-        for o in others {
-            x.relations.push(Relation {
-                kind: RelationKind::MetWith,
-                subject: o,
-                object: Some(j),
-                proposal: None,
-                sentence,
-                rule: RULE,
-                confidence: CONFIDENCE,
-                meeting: Some(mi),
-            });
-        }
+        join_meeting(x, mi, j, sentence, RULE, CONFIDENCE);
     }
 }
 
