@@ -17,12 +17,14 @@ mod back;
 mod clause;
 mod meet;
 mod propose;
+mod seconded;
 mod story;
 
 use back::*;
 use clause::*;
 use meet::*;
 use propose::*;
+use seconded::*;
 use story::*;
 
 use super::doc::{Doc, Sent};
@@ -103,6 +105,7 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
         joint_statement(s, sents, x);
         backs(s, sents, x);
         proposals(s, sents, x);
+        seconded(s, x);
     }
     let blocks: Vec<_> = sentences.iter().map(|s| s.block).collect();
     story_meeting(sents, &blocks, x);

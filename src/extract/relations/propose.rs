@@ -339,9 +339,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     reported_commitment(s, sents, x);
     // "accepted the European Union's proposal to normalise relations"
     for t in 1..n {
-        if !["proposal", "plan", "offer", "initiative", "proposals"].contains(&s.w(t))
-            || !matches!(s.w(t + 1), "to" | "for")
-        {
+        if !PROPOSAL_NOUNS.contains(&s.w(t)) || !matches!(s.w(t + 1), "to" | "for") {
             continue;
         }
         let Some(p) = (t.saturating_sub(3)..t)

@@ -1,0 +1,42 @@
+//! Proposals joined by others. A report states a proposal once and then who took it up:
+//! "Macron called for G7 action on the fires. The call was quickly seconded by Merkel and
+//! Johnson." The second sentence names no proposal of its own; "the call" refers to the
+//! last one reported, and those after "by" put it forward too.
+
+use super::*;
+
+/// Nouns for what an agent puts forward: `data/lexicon/proposal_nouns.txt`.
+pub(super) static PROPOSAL_NOUNS: Words =
+    Words::data(include_str!("../../../data/lexicon/proposal_nouns.txt"));
+
+/// Verbs by which others join a proposal: `data/lexicon/seconding.txt`.
+static SECONDING: Words = Words::data(include_str!("../../../data/lexicon/seconding.txt"));
+
+/// "The call was (quickly) seconded by A and B": A and B propose what the last proposal
+/// reported before this sentence proposed.
+pub(super) fn seconded(s: &Sent<'_>, x: &mut Extraction) {
+    let n = s.len();
+    // the sentence opens with the reference: "The call", "This proposal"
+    if n < 5 || !matches!(s.w(0), "the" | "this" | "that") || !PROPOSAL_NOUNS.contains(&s.w(1)) {
+        return;
+    }
+    let Some(v) = (2..n.min(6)).find(|&q| SECONDING.contains(&s.w(q))) else {
+        return;
+    };
+    if !(2..v).any(|q| matches!(s.w(q), "was" | "were" | "has" | "is")) || s.w(v + 1) != "by" {
+        return;
+    }
+    let Some(label) = x
+        .relations
+        .iter()
+        .rev()
+        .find(|r| r.kind == RelationKind::Proposed && r.sentence < s.idx)
+        .and_then(|r| r.proposal.clone())
+    else {
+        return;
+    };
+    let agents = listed(s, x, v + 2);
+    for a in agents {
+        push_proposal(x, a, label.clone(), s.idx, "propose.seconded", 0.6);
+    }
+}
