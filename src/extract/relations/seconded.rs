@@ -23,7 +23,11 @@ pub(super) fn seconded(s: &Sent<'_>, x: &mut Extraction) {
     let Some(v) = (2..n.min(6)).find(|&q| SECONDING.contains(&s.w(q))) else {
         return;
     };
-    if !(2..v).any(|q| matches!(s.w(q), "was" | "were" | "has" | "is")) || s.w(v + 1) != "by" {
+    // a passive, not negated ("The call was not seconded by A")
+    if !(2..v).any(|q| matches!(s.w(q), "was" | "were" | "has" | "is"))
+        || s.w(v + 1) != "by"
+        || blocked(s, v, false)
+    {
         return;
     }
     let Some(label) = x
