@@ -9,6 +9,7 @@
 use super::gazetteer::Gazetteer;
 use super::text::{Token, WordClass};
 use super::{EntityType, Extraction, Sentence};
+use crate::ingest::BlockKind;
 
 /// One article's sentences with their mentions, and the gazetteer behind its entity ids.
 pub(crate) struct Doc<'a> {
@@ -22,6 +23,8 @@ pub(crate) struct Sent<'a> {
     pub idx: usize,
     /// The article text (token spans index it).
     pub text: &'a str,
+    /// The block it is in (headline, body …).
+    pub block: BlockKind,
     /// Its tokens.
     pub tokens: &'a [Token],
     /// Token index → the mention (index into [`Extraction::mentions`]) it is part of.
@@ -63,6 +66,7 @@ impl<'a> Doc<'a> {
                 Sent {
                     idx,
                     text,
+                    block: s.block,
                     tokens: &s.tokens,
                     at,
                     gaz,

@@ -107,8 +107,7 @@ pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
         proposals(s, sents, x);
         seconded(s, x);
     }
-    let blocks: Vec<_> = sentences.iter().map(|s| s.block).collect();
-    story_meeting(sents, &blocks, x);
+    story_meeting(sents, x);
     drop(doc);
     x.sentences = sentences;
     x.relations.sort_by(|a, b| {

@@ -207,6 +207,22 @@ fn age_after(text: &str, end: usize) -> bool {
     (1..=3).contains(&digits) && rest[digits..].starts_with(',')
 }
 
+/// The word after the mention (past a comma) and the word before it.
+fn around<'s>(sentences: &'s [Sentence], m: &RawMention) -> (Option<&'s str>, Option<&'s str>) {
+    let Some((s, a, b)) = token_at(sentences, m) else {
+        return (None, None);
+    };
+    let toks = &sentences[s].tokens;
+    let k = if toks.get(b).is_some_and(|t| t.lower == ",") {
+        b + 1
+    } else {
+        b
+    };
+    let next = toks.get(k).map(|t| t.lower.as_str());
+    let prev = a.checked_sub(1).map(|k| toks[k].lower.as_str());
+    (next, prev)
+}
+
 fn people(text: &str, sentences: &[Sentence], raws: &mut [RawMention], gaz: &Gazetteer) {
     let last_word = |m: &RawMention| {
         m.name
@@ -215,44 +231,32 @@ fn people(text: &str, sentences: &[Sentence], raws: &mut [RawMention], gaz: &Gaz
             .unwrap_or_default()
             .to_string()
     };
-    // the word after the mention (past a comma) and the word before it
-    let around = |m: &RawMention| -> (Option<&str>, Option<&str>) {
-        let Some((s, a, b)) = token_at(sentences, m) else {
-            return (None, None);
-        };
-        let toks = &sentences[s].tokens;
-        let k = if toks.get(b).is_some_and(|t| t.lower == ",") {
-            b + 1
-        } else {
-            b
-        };
-        let next = toks.get(k).map(|t| t.lower.as_str());
-        let prev = a.checked_sub(1).map(|k| toks[k].lower.as_str());
-        (next, prev)
-    };
+    // each mention's neighbours and whether an age follows it, read once
+    let context: Vec<_> = raws.iter().map(|m| around(sentences, m)).collect();
+    let aged: Vec<bool> = raws.iter().map(|m| age_after(text, m.span.end)).collect();
     // the last words of names that something calls a person's
     let mut cued = std::collections::HashSet::new();
-    for m in raws.iter() {
+    for (i, m) in raws.iter().enumerate() {
         let cue = m.person_cue
             || m.role.is_some()
             || m.honorific.is_some()
-            || age_after(text, m.span.end)
-            || around(m).0 == Some("who");
+            || aged[i]
+            || context[i].0 == Some("who");
         if cue && (m.etype == Some(EntityType::Person) || m.etype.is_none()) {
             cued.insert(last_word(m));
         }
     }
-    for m in raws.iter_mut() {
+    for (i, m) in raws.iter_mut().enumerate() {
         if m.rule != "person.shape" || m.etype != Some(EntityType::Person) {
             continue;
         }
         let first = m.name.split([' ', '-']).next().unwrap_or_default();
         let initial = first.len() <= 2 && first.ends_with('.');
-        let (next, prev) = around(m);
+        let (next, prev) = context[i];
         let evidence = GIVEN_NAMES.contains(first)
             || initial
             || cued.contains(&last_word(m))
-            || age_after(text, m.span.end)
+            || aged[i]
             || next == Some("who");
         if evidence {
             continue;

@@ -358,12 +358,11 @@ fn camel_case(w: &str) -> bool {
         w.strip_prefix(p)
             .is_some_and(|r| r.starts_with(char::is_uppercase))
     });
-    let chars: Vec<char> = w.chars().collect();
     !prefixed
-        && chars.first().is_some_and(|c| c.is_uppercase())
-        && chars
-            .windows(2)
-            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+        && w.starts_with(char::is_uppercase)
+        && w.chars()
+            .zip(w.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// The bounds of the line of the text that holds byte `at`.

@@ -20,13 +20,11 @@ const RULE: &str = "meet.story";
 const CONFIDENCE: f32 = 0.5;
 
 /// Adds the officials of the story's parties to the meeting the story reports (the record
-/// with the most participants, or a new one at the story's first sentence). `blocks` gives
-/// each sentence's block, by [`Sent::idx`].
-pub(super) fn story_meeting(sents: &[Sent<'_>], blocks: &[BlockKind], x: &mut Extraction) {
-    let block = |s: &Sent<'_>| blocks.get(s.idx).copied();
+/// with the most participants, or a new one at the story's first sentence).
+pub(super) fn story_meeting(sents: &[Sent<'_>], x: &mut Extraction) {
     let body: Vec<&Sent<'_>> = sents
         .iter()
-        .filter(|s| block(s) == Some(BlockKind::Body))
+        .filter(|s| s.block == BlockKind::Body)
         .collect();
     let Some(&lede) = body.first() else { return };
     // a meeting that took place, not one planned, hoped for or called off
@@ -43,9 +41,7 @@ pub(super) fn story_meeting(sents: &[Sent<'_>], blocks: &[BlockKind], x: &mut Ex
                         ))
             })
     };
-    let headlines = sents
-        .iter()
-        .filter(|s| block(s) == Some(BlockKind::Headline));
+    let headlines = sents.iter().filter(|s| s.block == BlockKind::Headline);
     if !headlines.chain(std::iter::once(lede)).any(reports_meeting) {
         return;
     }
