@@ -149,17 +149,19 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         let key = format!("p:{}", name_key(&raws[i].name));
         sync(&ents, &mut ent_words);
         let found = by_key.get(&key).copied().or_else(|| {
-            ents.iter()
+            let cands = ents
+                .iter()
                 .zip(&ent_words)
                 .enumerate()
-                .find(|(_, (e, ew))| {
+                .filter(|(_, (e, ew))| {
                     e.etype == EntityType::Person && {
                         ew.len() > w.len()
                             && is_subsequence(w, ew)
                             && (ew.last() == w.last() || ew.first() == w.first())
                     }
                 })
-                .map(|(k, _)| k)
+                .map(|(k, _)| k);
+            first_named(cands, raws, &assigned)
         });
         let e = found.unwrap_or_else(|| {
             let id = new_entity(&mut ents, EntityType::Person, raws[i].name.clone());
@@ -251,10 +253,15 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         let word = &w[0];
         sync(&ents, &mut ent_words);
         let person_match = |pos: fn(&[String]) -> Option<&String>| {
-            ents.iter().zip(&ent_words).position(|(e, ew)| {
-                e.etype == EntityType::Person
-                    && (ew.len() >= 2 && pos(ew) == Some(word) || ew[..] == [word.clone()])
-            })
+            let cands = ents
+                .iter()
+                .zip(&ent_words)
+                .enumerate()
+                .filter(|(_, (e, ew))| {
+                    e.etype == EntityType::Person
+                        && (ew.len() >= 2 && pos(ew) == Some(word) || ew[..] == [word.clone()])
+                });
+            first_named(cands.map(|(k, _)| k), raws, &assigned)
         };
         // "Korea" after "South Korea": the last word of a country the article names, when
         // the word is no name of its own (the one country it can be)
@@ -281,9 +288,14 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
             .or_else(|| person_match(|ew| ew.first()))
             .or_else(country_tail)
             .or_else(|| {
-                ents.iter().zip(&ent_words).position(|(e, ew)| {
-                    e.etype == EntityType::Person && ew.len() >= 2 && ew.contains(word)
-                })
+                let cands = ents
+                    .iter()
+                    .zip(&ent_words)
+                    .enumerate()
+                    .filter(|(_, (e, ew))| {
+                        e.etype == EntityType::Person && ew.len() >= 2 && ew.contains(word)
+                    });
+                first_named(cands.map(|(k, _)| k), raws, &assigned)
             })
             .or_else(|| {
                 // a name with a title ("President Bush") is a person's, whatever place
@@ -372,4 +384,63 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         e.aliases.remove(&name);
     }
     (ents, mentions)
+}
+
+/// Of the people a short name can be ("Castro" with "Fidel Castro" and "Jorge Daniel
+/// Castro" in one article, "Kim" with "Kim Jong-un" and "Kim Yong-chol"), the one the
+/// article names first: a report introduces its main actor first, and names a namesake in
+/// full when it means them. One candidate is taken as it is; the mentions are only walked
+/// when there are several.
+fn first_named(
+    mut cands: impl Iterator<Item = usize>,
+    raws: &[RawMention],
+    assigned: &[Option<usize>],
+) -> Option<usize> {
+    let first = cands.next()?;
+    let rest: Vec<usize> = cands.collect();
+    if rest.is_empty() {
+        return Some(first);
+    }
+    raws.iter()
+        .zip(assigned)
+        .filter_map(|(m, a)| {
+            a.filter(|e| *e == first || rest.contains(e))
+                .map(|e| (m.span.start, e))
+        })
+        .min()
+        .map(|(_, e)| e)
+        .or(Some(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Gazetteer};
+    use crate::ingest::{Article, Metadata};
+
+    /// A surname or a family name alone, with two people of that name in the article, is
+    /// the one named first, however many words the other's name has.
+    #[test]
+    fn a_short_name_is_the_person_named_first() {
+        let text = "Border talks\n\nPresident Rosa Marek met the envoy on Monday. \
+                    The police chief Jan Tomas Marek said the border was calm. \
+                    Marek later thanked the envoy. \
+                    Kim Sun-ho arrived first; the deputy Kim Dae-jung Park followed. \
+                    Kim spoke for an hour.\n";
+        let x = extract(
+            &Article::from_text("t", text, Metadata::default()),
+            Gazetteer::bundled(),
+        );
+        let who = |surface: &str| {
+            let at = text.rfind(surface).expect(surface);
+            let m = x
+                .mentions
+                .iter()
+                .find(|m| m.span.start == at)
+                .unwrap_or_else(|| panic!("no mention at {surface}"));
+            assert_eq!(&text[m.span.clone()], surface);
+            x.entities[m.entity].name.as_str()
+        };
+        assert_eq!(who("Marek"), "Rosa Marek");
+        assert_eq!(who("Kim"), "Kim Sun-ho");
+    }
 }
