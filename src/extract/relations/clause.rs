@@ -339,6 +339,7 @@ pub(super) fn sentence_subject(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
             if !matches!(s.w(end), "'s" | "’s")
                 && x.entities[e].etype != EntityType::Event
                 && !s.tokens[t].quoted
+                && !qualifies_title(s, x, end)
             {
                 return Some(e);
             }
@@ -348,6 +349,48 @@ pub(super) fn sentence_subject(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
         }
     }
     None
+}
+
+/// A name right before a title and the person who bears it ("UN Secretary-General Kofi
+/// Annan", "US Secretary of State John Kerry", "UN envoy Ali Saleh"): it qualifies the title, and the person is
+/// who acts. `end` is the token after the name.
+fn qualifies_title(s: &Sent<'_>, x: &Extraction, end: usize) -> bool {
+    for j in end..s.len().min(end + 5) {
+        if let Some(p) = s.entity(x, j) {
+            return j > end && x.entities[p].etype == EntityType::Person;
+        }
+        let w = s.w(j);
+        if w != "of" && !s.gaz.is_role(w) && !s.surface(j).starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The subjects of the sentence's main clause: its first name, or the names a plural head
+/// lists by example ("Forty leaders, including A and B, criticised …" → A and B).
+pub(super) fn opening_subjects(s: &Sent<'_>, x: &Extraction) -> Vec<usize> {
+    let Some(e) = sentence_subject(s, x) else {
+        return Vec::new();
+    };
+    let Some(t) = (0..s.len()).find(|&t| s.entity(x, t) == Some(e)) else {
+        return Vec::new();
+    };
+    // "including (former) A", "such as A": the example list after a comma
+    let intro = (t.saturating_sub(4)..t)
+        .rev()
+        .find(|&q| s.w(q) == "including" || s.w(q) == "as" && q >= 1 && s.w(q - 1) == "such");
+    match intro {
+        Some(q) if (0..q).any(|c| s.w(c) == ",") && (q + 1..t).all(|c| s.w(c) != ",") => {
+            let v = listed(s, x, t);
+            if v.is_empty() {
+                vec![e]
+            } else {
+                v
+            }
+        }
+        _ => vec![e],
+    }
 }
 
 /// "The two leaders …", "Both men …" opening the sentence: the last pair named together.
@@ -441,7 +484,7 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
         if let Some(p) = description_subject(s, sents, x) {
             return Subject::Named(p);
         }
-        return Subject::Named(sentence_subject(s, x).into_iter().collect());
+        return Subject::Named(opening_subjects(s, x));
     }
     // relative clause: "X, who …, called for"
     if s.w(k - 1) == "," {
