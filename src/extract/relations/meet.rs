@@ -118,7 +118,12 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     // "When the royal council met, they acknowledged A as …": a meeting verb with no object
     // has its parties before it
     let intransitive = matches!(s.w(trig + phrase.len()), "," | "." | ";");
-    for t in 0..if intransitive { trig } else { n } {
+    // "met with A, who criticised the planned meeting with B": a relative clause after the
+    // parties says something else about them
+    let relative = (trig + phrase.len()..n.saturating_sub(1))
+        .find(|&q| s.w(q) == "," && matches!(s.w(q + 1), "who" | "which" | "whose"))
+        .unwrap_or(n);
+    for t in 0..if intransitive { trig } else { relative } {
         if let Some(m) = s.at[t] {
             let mm = &x.mentions[m];
             let org_ok = mm.etype == EntityType::Organization
