@@ -132,18 +132,23 @@ pub(super) fn reported_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
             continue;
         }
         // the speaker stands right before the verb ("Miliband stated"; "President Hassan
-        // Rouhani of Iran said": the person, not the country), or is "he"/"she"
-        let person_of_place = t >= 3
-            && s.entity(x, t - 1)
+        // Rouhani of Iran said": the person, not the country; "A has said publicly"), or
+        // is "he"/"she"
+        let mut b = t;
+        while b > 1 && (AUX.contains(&s.w(b - 1)) || s.w(b - 1).ends_with("ly")) {
+            b -= 1;
+        }
+        let person_of_place = b >= 3
+            && s.entity(x, b - 1)
                 .is_some_and(|e| x.entities[e].etype == EntityType::Place)
-            && s.w(t - 2) == "of";
-        let mut agents = if let Some(p) = person_of_place.then(|| s.person(x, t - 3)).flatten() {
+            && s.w(b - 2) == "of";
+        let mut agents = if let Some(p) = person_of_place.then(|| s.person(x, b - 3)).flatten() {
             vec![p]
-        } else if s.entity(x, t - 1).is_some() {
-            coordinated(s, x, t)
-        } else if ["he", "she"].contains(&s.w(t - 1)) {
-            resolve_pronoun(s, sents, x, t - 1).into_iter().collect()
-        } else if s.w(t - 1) == "," {
+        } else if s.entity(x, b - 1).is_some() {
+            coordinated(s, x, b)
+        } else if ["he", "she"].contains(&s.w(b - 1)) {
+            resolve_pronoun(s, sents, x, b - 1).into_iter().collect()
+        } else if s.w(b - 1) == "," {
             // "Nicolas Sarkozy, President of France, says that …": the person the sentence
             // opens with, not the country of the apposition
             sentence_subject(s, x)

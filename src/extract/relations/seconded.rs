@@ -1,7 +1,8 @@
 //! Proposals joined by others. A report states a proposal once and then who took it up:
 //! "Macron called for G7 action on the fires. The call was quickly seconded by Merkel and
 //! Johnson." The second sentence names no proposal of its own; "the call" refers to the
-//! last one reported, and those after "by" put it forward too.
+//! last one reported, and those after "by" put it forward too ("It was co-sponsored by A
+//! and B" right after the sentence that reported it).
 
 use super::*;
 
@@ -16,15 +17,21 @@ static SECONDING: Words = Words::data(include_str!("../../../data/lexicon/second
 /// reported before this sentence proposed.
 pub(super) fn seconded(s: &Sent<'_>, x: &mut Extraction) {
     let n = s.len();
-    // the sentence opens with the reference: "The call", "This proposal"
-    if n < 5 || !matches!(s.w(0), "the" | "this" | "that") || !PROPOSAL_NOUNS.contains(&s.w(1)) {
+    // the sentence opens with the reference: "The call", "This proposal", or "It" right
+    // after the sentence that reported the proposal
+    let pronoun = s.w(0) == "it";
+    let head = if pronoun { 1 } else { 2 };
+    if n < 5
+        || !pronoun
+            && (!matches!(s.w(0), "the" | "this" | "that") || !PROPOSAL_NOUNS.contains(&s.w(1)))
+    {
         return;
     }
-    let Some(v) = (2..n.min(6)).find(|&q| SECONDING.contains(&s.w(q))) else {
+    let Some(v) = (head..n.min(head + 4)).find(|&q| SECONDING.contains(&s.w(q))) else {
         return;
     };
     // a passive, not negated ("The call was not seconded by A")
-    if !(2..v).any(|q| matches!(s.w(q), "was" | "were" | "has" | "is"))
+    if !(head..v).any(|q| matches!(s.w(q), "was" | "were" | "has" | "is"))
         || s.w(v + 1) != "by"
         || blocked(s, v, false)
     {
@@ -35,6 +42,7 @@ pub(super) fn seconded(s: &Sent<'_>, x: &mut Extraction) {
         .iter()
         .rev()
         .find(|r| r.kind == RelationKind::Proposed && r.sentence < s.idx)
+        .filter(|r| !pronoun || r.sentence + 1 == s.idx)
         .and_then(|r| r.proposal.clone())
     else {
         return;
