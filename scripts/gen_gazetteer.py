@@ -48,6 +48,12 @@ NEWS_FORMS = {
     "CN": {"demonyms": ["Chinese"]},
     "AR": {"demonyms": ["Argentinean", "Argentine"]},
 }
+# A demonym several entries share names the sovereign state news means by it, never a
+# territory ("French" is France, not Mayotte); one shared by territories only names none.
+DEMONYM_OWNERS = {
+    "American": "US", "Chinese": "CN", "Congolese": "CD", "Dominican": "DO",
+    "French": "FR", "Indian": "IN", "Norwegian": "NO",
+}
 CAPITAL_FORMS = {"US": "Washington", "UA": "Kiev", "IL": "Jerusalem"}
 NAME_RE = re.compile(r"^[A-Z][A-Za-z\u00c0-\u00ff'’.\- ]{1,40}$")
 
@@ -86,6 +92,15 @@ def main():
         cap_city = by_name_cc.get((capital, iso2)) or by_name_cc.get((c.get("capital"), iso2))
         cap_id = cap_city["geonameid"] if cap_city else ""
         rows.append([iso2, name, str(c["geonameid"]), "|".join(aliases), "|".join(demonyms), capital, str(cap_id)])
+    shared = {}
+    for r in rows:
+        for d in filter(None, r[4].split("|")):
+            shared.setdefault(d, []).append(r[0])
+    for r in rows:
+        r[4] = "|".join(
+            d for d in filter(None, r[4].split("|"))
+            if len(shared[d]) == 1 or DEMONYM_OWNERS.get(d) == r[0]
+        )
     with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8") as f:
         f.write("# iso2\tname\tgeonames_id\taliases\tdemonyms\tcapital\tcapital_geonames_id\n")
         for r in rows:

@@ -581,6 +581,34 @@ mod tests {
         }
     }
 
+    /// A demonym names one country, the state news means by it: "French" is France, not
+    /// Mayotte (before, the table's last country with the demonym took it).
+    #[test]
+    fn a_demonym_names_the_state_not_a_territory() {
+        let g = Gazetteer::bundled();
+        for (word, country) in [
+            ("French", "France"),
+            ("Chinese", "China"),
+            ("Indian", "India"),
+            ("Norwegian", "Norway"),
+            ("American", "United States"),
+            ("Congolese", "Democratic Republic of the Congo"),
+        ] {
+            let c = g.demonym(word).expect(word);
+            assert_eq!(g.entry(c).name, country, "{word}");
+        }
+        let table = include_str!("../../data/gazetteer/countries.tsv");
+        let mut seen = std::collections::HashMap::new();
+        for row in table.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = row.split('\t').collect();
+            for d in f[4].split('|').filter(|d| !d.is_empty()) {
+                if let Some(other) = seen.insert(d, f[1]) {
+                    panic!("{d} names both {other} and {}", f[1]);
+                }
+            }
+        }
+    }
+
     #[test]
     fn roles_on_word_boundaries() {
         let g = Gazetteer::bundled();
