@@ -92,6 +92,26 @@ fn country_of_word(gaz: &Gazetteer, w: &str) -> Option<usize> {
     }
 }
 
+/// Nouns through which a country acts or speaks: `data/lexicon/state_nouns.txt`.
+static STATE_NOUNS: Words = Words::data(include_str!("../../data/lexicon/state_nouns.txt"));
+
+/// "the Turkish statement", "the Yemeni government", "the Russian foreign ministry": a
+/// country acting through its government or a text it issued, in the words that end right
+/// before token `end`. The country's gazetteer id.
+fn state_voice(s: &Sent<'_>, x: &Extraction, end: usize) -> Option<usize> {
+    let noun = end.checked_sub(1)?;
+    if !STATE_NOUNS.contains(s.w(noun)) {
+        return None;
+    }
+    // at most two lower-case modifiers between the country's word and the noun
+    (noun.saturating_sub(3)..noun)
+        .rev()
+        .take_while(|&k| k + 1 == noun || !s.surface(k + 1).starts_with(char::is_uppercase))
+        .find(|&k| s.surface(k).starts_with(char::is_uppercase) && s.entity(x, k).is_none())
+        .and_then(|k| country_of_word(s.gaz, s.surface(k)))
+        .filter(|&c| s.gaz.entry(c).etype == EntityType::Place)
+}
+
 pub(crate) fn find(article: &Article, gaz: &Gazetteer, x: &mut Extraction) {
     // the sentences are read by the frames while they add entities and relations to `x`
     let sentences = std::mem::take(&mut x.sentences);

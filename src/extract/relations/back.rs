@@ -505,8 +505,16 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             continue;
         }
         let after = t + trigger.words.len();
+        // the backed one is in the phrase after the trigger, not past its verb ("the
+        // government's support for the rebels angered Moscow")
         let Some(b) = (after..n.min(after + 5))
-            .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
+            .take_while(|&q| {
+                !matches!(s.w(q), "," | "." | ";")
+                    && !(q > after
+                        && s.w(q).ends_with("ed")
+                        && s.class(q) == WordClass::Other
+                        && s.class(q - 1) == WordClass::Other)
+            })
             .find_map(|q| s.entity(x, q))
         else {
             continue;
@@ -519,10 +527,8 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             // "Merkel's statement of support", "the Cuban government's support"
             if let Some(a) = p.checked_sub(1).and_then(|q| s.entity(x, q)) {
                 backers.push(a);
-            } else if p >= 2 && matches!(s.w(p - 1), "government" | "regime") {
-                if let Some(c) = country_of_word(s.gaz, s.surface(p - 2)) {
-                    backers.push(ensure_gaz_entity(x, s.gaz, c));
-                }
+            } else if let Some(c) = state_voice(s, x, p) {
+                backers.push(ensure_gaz_entity(x, s.gaz, c));
             }
         } else if let Some(q) = (t.saturating_sub(3)..t)
             .rev()
@@ -538,11 +544,7 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                     )
                 })
             });
-            let government = (1..q).rev().find_map(|k| {
-                matches!(s.w(k), "government" | "regime")
-                    .then(|| country_of_word(s.gaz, s.surface(k - 1)))
-                    .flatten()
-            });
+            let government = (1..q).rev().find_map(|k| state_voice(s, x, k + 1));
             if let Some(c) = government {
                 backers.push(ensure_gaz_entity(x, s.gaz, c));
             } else if let Some(a) = named {
