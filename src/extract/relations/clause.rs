@@ -507,10 +507,11 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
             k -= 1;
         } else if let Some(c) = (1..k - 1)
             .rev()
-            .take(8)
+            .take(12)
             .find(|&c| s.w(c) == "," && s.entity(x, c - 1).is_some())
         {
-            // "Jared Kushner, Trump's senior adviser, proposed"
+            // "Jared Kushner, Trump's senior adviser, proposed"; "A, in a statement
+            // delivered via the press secretary, announced"
             k = c;
         }
     }
@@ -572,6 +573,25 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
         }
     }
     let w = s.w(k - 1);
+    // "Estonia announced it planned to …", "the ministry said that it would …": "it" is
+    // the body or country that speaks
+    if w == "it" && k >= 3 {
+        let v = if s.w(k - 2) == "that" { k - 3 } else { k - 2 };
+        if crate::extract::lexicon::SPEECH_VERBS.contains(&s.w(v)) && v > 0 {
+            if let Subject::Named(speaker) = subject(s, sents, x, v) {
+                if !speaker.is_empty()
+                    && speaker.iter().all(|&e| {
+                        matches!(
+                            x.entities[e].etype,
+                            EntityType::Organization | EntityType::Place
+                        )
+                    })
+                {
+                    return Subject::Named(speaker);
+                }
+            }
+        }
+    }
     if ["we", "i", "you", "it", "which", "that", "who"].contains(&w) {
         return Subject::Unnamed;
     }

@@ -28,6 +28,18 @@ pub(super) fn push_proposal(
     });
 }
 
+/// "A and B have announced along with C that they will …": C speaks with the subjects
+/// of the verb at `t`.
+fn along_with(s: &Sent<'_>, x: &Extraction, t: usize, agents: &mut Vec<usize>) {
+    if !agents.is_empty() && s.matches(t + 1, &["along", "with"]) {
+        for e in listed(s, x, t + 3) {
+            if !agents.contains(&e) {
+                agents.push(e);
+            }
+        }
+    }
+}
+
 /// Words of obligation ("should", "must"): `data/lexicon/deontic.txt`.
 static DEONTIC: Words = Words::data(include_str!("../../../data/lexicon/deontic.txt"));
 
@@ -71,7 +83,16 @@ pub(super) fn announced_intent(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
             continue;
         }
         let mut agents = subjects(s, sents, x, t);
-        agents.retain(|&a| x.entities[a].etype != EntityType::Event);
+        along_with(s, x, t, &mut agents);
+        agents.retain(|&a| {
+            x.entities[a].etype != EntityType::Event
+                && !x
+                    .relations
+                    .iter()
+                    .rev()
+                    .take_while(|r| r.sentence == s.idx)
+                    .any(|r| r.subject == a && r.rule == "propose.commitment")
+        });
         if agents.is_empty() {
             continue;
         }
@@ -257,6 +278,16 @@ pub(super) fn reported_commitment(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
                 w if weekday(w).is_some() => start += 1,
                 "that" => start += 1,
                 w if w.ends_with("ly") => start += 1,
+                // "announced along with the United Kingdom that …"
+                "along" if s.w(start + 1) == "with" => {
+                    start += 2;
+                    while start < n
+                        && (s.entity(x, start).is_some()
+                            || matches!(s.w(start), "the" | "," | "and"))
+                    {
+                        start += 1;
+                    }
+                }
                 _ => break,
             }
         }
@@ -276,6 +307,7 @@ pub(super) fn reported_commitment(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
         let Subject::Named(mut agents) = subject(s, sents, x, t) else {
             continue;
         };
+        along_with(s, x, t, &mut agents);
         agents.retain(|&a| x.entities[a].etype != EntityType::Event);
         if agents.is_empty() {
             continue;
@@ -339,9 +371,11 @@ pub(super) fn reported_commitment(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
 pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
     reported_obligation(s, sents, x);
+    // one proposal for one announced clause: the commitment's label ("leaving Mali", not
+    // "Danish troops would be leaving Mali") when both read it
+    reported_commitment(s, sents, x);
     announced_intent(s, sents, x);
     quoted_obligation(s, sents, x);
-    reported_commitment(s, sents, x);
     // "accepted the European Union's proposal to normalise relations"
     for t in 1..n {
         if !PROPOSAL_NOUNS.contains(&s.w(t)) || !matches!(s.w(t + 1), "to" | "for") {
