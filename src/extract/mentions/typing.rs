@@ -219,7 +219,8 @@ pub(super) fn typed(
     // organisation takes, whatever verb follows
     let org_noun_before = a > 0 && ORG_NOUNS_BEFORE.contains(ctx.tok(a - 1))
         || a > 1 && ORG_NOUNS_BEFORE.contains(&ctx.surface(a - 2, a).to_lowercase())
-        || published_in;
+        || published_in
+        || org_example(ctx, a);
     // "chief strategist at Daiwa Securities": the place of a role is its employer
     // (not "a speaker at Paul's rally": a possessive names the event's owner)
     let employer = a > 1
@@ -307,6 +308,31 @@ pub(super) fn typed(
 /// no digit, no closed-class or lower-case word other than a name particle, no Roman
 /// numeral, and a last word without the ending of an abstract or plural noun ("Common
 /// Prosperity", "Cluster Munitions", "Article VI", "On Sunday").
+/// "German firms including A, B, and C", "carmakers such as A and B": a name in a list
+/// that the plural of an organisation noun (`org_nouns_before.txt`) introduces by example.
+fn org_example(ctx: &Ctx<'_>, a: usize) -> bool {
+    // back over the list's earlier names, commas and "and"
+    let mut k = a;
+    while k > 0 && (matches!(ctx.tok(k - 1), "," | "and") || ctx.is_cap(k - 1)) {
+        k -= 1;
+    }
+    let intro = if k >= 1 && ctx.lower(k - 1) == "including" {
+        k - 1
+    } else if k >= 2 && ctx.lower(k - 1) == "as" && ctx.lower(k - 2) == "such" {
+        k - 2
+    } else {
+        return false;
+    };
+    let Some(plural) = intro.checked_sub(1).map(|q| ctx.lower(q)) else {
+        return false;
+    };
+    let singular = plural
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| plural.strip_suffix('s').map(str::to_string));
+    singular.is_some_and(|w| ORG_NOUNS_BEFORE.contains(w.as_str()))
+}
+
 fn person_shaped(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let no_name_word = (a..b).any(|k| {
         let class = ctx.tokens[k].class;
