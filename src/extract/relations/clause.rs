@@ -522,6 +522,28 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
             k -= 1;
         }
     }
+    // "A held a press conference to announce …": a purpose infinitive after a noun takes
+    // the subject of the clause it ends, when no other name or comma stands between
+    // ("held a press conference to", "used the summit to"; not "provides two ways to",
+    // "for refusing to")
+    let noun_phrase = k >= 3
+        && s.w(k - 1) == "to"
+        && s.entity(x, k - 2).is_none()
+        && s.class(k - 2) == WordClass::Other
+        && !CONTROL.contains(s.w(k - 2))
+        && (k.saturating_sub(5)..k - 2)
+            .rev()
+            .take_while(|&q| matches!(s.w(q), "a" | "an" | "the") || s.class(q) == WordClass::Other)
+            .any(|q| matches!(s.w(q), "a" | "an" | "the"));
+    if noun_phrase {
+        if let Some(e) = sentence_subject(s, x) {
+            if let Some(f) = (0..k).find(|&q| s.entity(x, q) == Some(e)) {
+                if (f..k).all(|q| s.entity(x, q).is_none_or(|o| o == e) && s.w(q) != ",") {
+                    return Subject::Named(vec![e]);
+                }
+            }
+        }
+    }
     if k == 0 {
         return Subject::Named(Vec::new());
     }
