@@ -509,11 +509,11 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         // government's support for the rebels angered Moscow")
         let Some(b) = (after..n.min(after + 5))
             .take_while(|&q| {
-                !matches!(s.w(q), "," | "." | ";")
-                    && !(q > after
-                        && s.w(q).ends_with("ed")
-                        && s.class(q) == WordClass::Other
-                        && s.class(q - 1) == WordClass::Other)
+                let verb_after_noun = q > after
+                    && s.w(q).ends_with("ed")
+                    && s.class(q) == WordClass::Other
+                    && s.class(q - 1) == WordClass::Other;
+                !(matches!(s.w(q), "," | "." | ";") || verb_after_noun)
             })
             .find_map(|q| s.entity(x, q))
         else {
