@@ -113,14 +113,14 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
             wikinews.join("dev"),
             wikinews.join("dev/gold.json"),
             0.86,
-            0.63,
+            0.69,
             0.0,
         ));
         v.push((
             wikinews.join("dev2"),
             wikinews.join("dev2/gold.json"),
             0.85,
-            0.68,
+            0.72,
             0.0,
         ));
     }
