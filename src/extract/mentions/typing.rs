@@ -304,10 +304,6 @@ pub(super) fn typed(
     out.push(m);
 }
 
-/// Whether a chunk that nothing but its shape would make a person can be a person's name:
-/// no digit, no closed-class or lower-case word other than a name particle, no Roman
-/// numeral, and a last word without the ending of an abstract or plural noun ("Common
-/// Prosperity", "Cluster Munitions", "Article VI", "On Sunday").
 /// "German firms including A, B, and C", "carmakers such as A and B": a name in a list
 /// that the plural of an organisation noun (`org_nouns_before.txt`) introduces by example.
 fn org_example(ctx: &Ctx<'_>, a: usize) -> bool {
@@ -333,6 +329,10 @@ fn org_example(ctx: &Ctx<'_>, a: usize) -> bool {
     singular.is_some_and(|w| ORG_NOUNS_BEFORE.contains(w.as_str()))
 }
 
+/// Whether a chunk that nothing but its shape would make a person can be a person's name:
+/// no digit, no closed-class or lower-case word other than a name particle, no Roman
+/// numeral, and a last word without the ending of an abstract or plural noun ("Common
+/// Prosperity", "Cluster Munitions", "Article VI", "On Sunday").
 fn person_shaped(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let no_name_word = (a..b).any(|k| {
         let class = ctx.tokens[k].class;

@@ -77,10 +77,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             // the backed one: the clause's subject ("Haftar, whose army …, is backed by"),
             // "X, whose government is supported by", or the noun phrase just before
             // ("the Rapid Support Forces, a paramilitary group backed by")
-            let mut k = t;
-            while k > 0 && AUX.contains(&s.w(k - 1)) {
-                k -= 1;
-            }
+            let k = aux_start(s, t);
             let mut backed: Vec<usize> = Vec::new();
             if k >= 3
                 && ["government", "country", "nation", "state"].contains(&s.w(k - 1))
@@ -146,10 +143,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             continue;
         }
         // active: "A backs B"; "A, whose government backs B"
-        let mut k = t;
-        while k > 0 && AUX.contains(&s.w(k - 1)) {
-            k -= 1;
-        }
+        let k = aux_start(s, t);
         let mut backers = Vec::new();
         // "Kinshasa accuses Kigali of arming the M23": the one accused
         let accused = (k >= 2 && s.w(k - 1) == "of")

@@ -352,8 +352,8 @@ pub(super) fn sentence_subject(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
 }
 
 /// A name right before a title and the person who bears it ("UN Secretary-General Kofi
-/// Annan", "US Secretary of State John Kerry", "UN envoy Ali Saleh"): it qualifies the title, and the person is
-/// who acts. `end` is the token after the name.
+/// Annan", "US Secretary of State John Kerry", "UN envoy Ali Saleh"): it qualifies the
+/// title, and the person is who acts. `end` is the token after the name.
 fn qualifies_title(s: &Sent<'_>, x: &Extraction, end: usize) -> bool {
     for j in end..s.len().min(end + 5) {
         if let Some(p) = s.entity(x, j) {
@@ -444,12 +444,18 @@ pub(super) fn subjects(
     }
 }
 
+/// Where the verb group whose verb is token `t` starts: back over its auxiliaries ("has
+/// been urged" from "urged" is "has").
+pub(super) fn aux_start(s: &Sent<'_>, mut t: usize) -> usize {
+    while t > 0 && AUX.contains(&s.w(t - 1)) {
+        t -= 1;
+    }
+    t
+}
+
 /// The subject of the clause whose verb starts at `trig`.
 pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: usize) -> Subject {
-    let mut k = trig;
-    while k > 0 && AUX.contains(&s.w(k - 1)) {
-        k -= 1;
-    }
+    let mut k = aux_start(s, trig);
     // "The United Nations (UN) on Friday called on …", "Reporters Without Borders (RWB)
     // have appealed for …": a day and a bracketed short form between a name and its verb
     loop {
@@ -460,9 +466,7 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
         } else {
             break;
         }
-        while k > 0 && AUX.contains(&s.w(k - 1)) {
-            k -= 1;
-        }
+        k = aux_start(s, k);
     }
     if k == 0 {
         return Subject::Named(Vec::new());
@@ -517,10 +521,7 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
     }
     // "agreed to lend", "decided to send": the subject of the controlling verb
     if k >= 2 && s.w(k - 1) == "to" && CONTROL.contains(&s.w(k - 2)) {
-        k -= 2;
-        while k > 0 && AUX.contains(&s.w(k - 1)) {
-            k -= 1;
-        }
+        k = aux_start(s, k - 2);
     }
     // "A held a press conference to announce …": a purpose infinitive after a noun takes
     // the subject of the clause it ends, when no other name or comma stands between

@@ -274,10 +274,7 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     // "The United States and the Taliban signed …": coordinated countries or organisations
     // that are the subject of the meeting verb take part too
     {
-        let mut k = trig;
-        while k > 0 && AUX.contains(&s.w(k - 1)) {
-            k -= 1;
-        }
+        let k = aux_start(s, trig);
         let subj = coordinated(s, x, k);
         if subj.len() >= 2
             && subj

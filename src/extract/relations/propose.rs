@@ -527,10 +527,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         };
         if agents.is_empty() && !passive_by {
             // "The Turkish statement called for …": the country that issued it
-            let mut k = t;
-            while k > 0 && AUX.contains(&s.w(k - 1)) {
-                k -= 1;
-            }
+            let k = aux_start(s, t);
             if let Some(c) = state_voice(s, x, k) {
                 agents.push(ensure_gaz_entity(x, s.gaz, c));
             }
