@@ -724,7 +724,9 @@ pub(super) fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], obj: usize) -> Option
         {
             break;
         }
-        if words.len() >= 14
+        // the length limit never cuts a name in two ("… with the International Monetary")
+        let inside_name = k > obj && s.at[k].is_some() && s.at[k] == s.at[k - 1];
+        if words.len() >= 14 && !inside_name
             || (!quoted
                 && !words.is_empty()
                 && [
