@@ -205,7 +205,9 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     }
     // the counterparts after "with": "signed the agreement with A and B", "with the two men",
     // "in separate ceremonies with Turkey and the United Nations"
-    let separate = s.words().any(|w| w == "separate" || w == "separately");
+    // "met with the IMF, then with President Trump": one meeting after the other, the same
+    let separate = s.words().any(|w| w == "separate" || w == "separately")
+        || (trig..n.saturating_sub(1)).any(|q| s.w(q) == "then" && s.w(q + 1) == "with");
     let mut with_objs: Vec<usize> = Vec::new();
     let reach = if separate { n } else { n.min(trig + 12) };
     if let Some(w) = (trig..reach).find(|&q| s.w(q) == "with") {
@@ -499,16 +501,21 @@ pub(super) fn at_event(s: &Sent<'_>, x: &mut Extraction) {
 /// when none is reported yet.
 fn join_or_open_meeting(s: &Sent<'_>, x: &mut Extraction, joiners: &[usize], trigger: &Trigger) {
     if !x.meetings.iter().any(|m| m.sentence <= s.idx) {
-        x.meetings.push(Meeting {
-            participants: Vec::new(),
-            place: None,
-            date: None,
-            event: None,
-            sentence: s.idx,
-            rule: trigger.rule,
-        });
+        open_meeting(s, x, trigger);
     }
     join_last_meeting(s, x, joiners, trigger);
+}
+
+/// A meeting record opened in this sentence, with no one in it yet.
+fn open_meeting(s: &Sent<'_>, x: &mut Extraction, trigger: &Trigger) {
+    x.meetings.push(Meeting {
+        participants: Vec::new(),
+        place: None,
+        date: None,
+        event: None,
+        sentence: s.idx,
+        rule: trigger.rule,
+    });
 }
 
 /// Adds `joiners` to the last meeting reported up to this sentence, each metWith
@@ -624,5 +631,19 @@ pub(super) fn joint_statement(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extracti
         starts: Starts::Object,
         words: Vec::new(),
     };
+    // a joint statement sentences after the last meeting reported, by authors none of
+    // whom took part in it, is not from that meeting ("Turkey and Libya signed … ." … "was
+    // condemned in a joint statement by Egypt, Greece and Cyprus")
+    let unrelated = x
+        .meetings
+        .iter()
+        .rev()
+        .find(|m| m.sentence <= s.idx)
+        .is_some_and(|m| {
+            m.sentence + 1 < s.idx && !authors.iter().any(|a| m.participants.contains(a))
+        });
+    if unrelated {
+        open_meeting(s, x, &trigger);
+    }
     join_or_open_meeting(s, x, &authors, &trigger);
 }
