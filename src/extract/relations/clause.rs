@@ -27,9 +27,20 @@ pub(super) fn resolve_pronoun(
             }
         }
     }
+    // not the possessor of a title: "during his time as President Obama's vice president,
+    // he called for …" is the vice president
     if let Some(e) = (0..at).rev().find_map(|t| {
         s.at[t]
             .filter(|&m| x.mentions[m].etype == EntityType::Person)
+            .filter(|&m| {
+                let mut end = t + 1;
+                while s.at.get(end).copied().flatten() == Some(m) {
+                    end += 1;
+                }
+                let title = s.gaz.is_role(s.w(end + 1))
+                    || s.gaz.is_role(&format!("{} {}", s.w(end + 1), s.w(end + 2)));
+                !(matches!(s.w(end), "'s" | "’s") && title)
+            })
             .map(|m| x.mentions[m].entity)
     }) {
         return Some(e);

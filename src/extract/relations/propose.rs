@@ -412,7 +412,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let mut obj = t + phrase.len();
         // "asked Kagame to halt …": a request is a proposal only with its "to", or its "for"
         // after the ones asked ("asked the delegates at the conference for support")
-        if phrase == ["asked"] {
+        if matches!(phrase, ["asked"] | ["asks"]) {
             let asked_for = || {
                 (obj + 1..n.min(obj + 8))
                     .take_while(|&k| !matches!(s.w(k), "," | "." | ";" | "to" | "that"))
