@@ -626,6 +626,34 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
             }
         }
     }
+    // "The House subpoenaed … . It also called for records …": "It" opening the sentence
+    // is the body or country that was the last sentence's subject
+    let body = |e: &usize| {
+        matches!(
+            x.entities[*e].etype,
+            EntityType::Organization | EntityType::Place
+        )
+    };
+    if w == "it" && k == 1 && !s.tokens[0].quoted {
+        if let Some(p) = s.idx.checked_sub(1).and_then(|p| sents.get(p)) {
+            // the subject opens that sentence, after at most an opener and its comma ("Among
+            // other things, the House subpoenaed …"), not a name deep inside it
+            let opens = |e: &usize| {
+                (0..p.len())
+                    .find(|&q| p.entity(x, q) == Some(*e))
+                    .is_some_and(|q| {
+                        (0..q)
+                            .rev()
+                            .take_while(|&r| p.w(r) != ",")
+                            .all(|r| p.w(r) == "the")
+                            && (0..q).filter(|&r| p.w(r) == ",").count() <= 1
+                    })
+            };
+            if let Some(e) = sentence_subject(p, x).filter(body).filter(opens) {
+                return Subject::Named(vec![e]);
+            }
+        }
+    }
     if ["we", "i", "you", "it", "which", "that", "who"].contains(&w) {
         return Subject::Unnamed;
     }
