@@ -607,20 +607,20 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
         }
     }
     let w = s.w(k - 1);
+    // an organisation or a country: what "it" can stand for
+    let body = |e: &usize| {
+        matches!(
+            x.entities[*e].etype,
+            EntityType::Organization | EntityType::Place
+        )
+    };
     // "Estonia announced it planned to …", "the ministry said that it would …": "it" is
     // the body or country that speaks
     if w == "it" && k >= 3 {
         let v = if s.w(k - 2) == "that" { k - 3 } else { k - 2 };
         if crate::extract::lexicon::SPEECH_VERBS.contains(&s.w(v)) && v > 0 {
             if let Subject::Named(speaker) = subject(s, sents, x, v) {
-                if !speaker.is_empty()
-                    && speaker.iter().all(|&e| {
-                        matches!(
-                            x.entities[e].etype,
-                            EntityType::Organization | EntityType::Place
-                        )
-                    })
-                {
+                if !speaker.is_empty() && speaker.iter().all(body) {
                     return Subject::Named(speaker);
                 }
             }
@@ -628,12 +628,6 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
     }
     // "The House subpoenaed … . It also called for records …": "It" opening the sentence
     // is the body or country that was the last sentence's subject
-    let body = |e: &usize| {
-        matches!(
-            x.entities[*e].etype,
-            EntityType::Organization | EntityType::Place
-        )
-    };
     if w == "it" && k == 1 && !s.tokens[0].quoted {
         if let Some(p) = s.idx.checked_sub(1).and_then(|p| sents.get(p)) {
             // the subject opens that sentence, after at most an opener and its comma ("Among
