@@ -7,6 +7,7 @@
 mod apposition;
 mod chunk;
 mod evidence;
+mod short_forms;
 mod typing;
 
 pub(crate) use evidence::settle;
@@ -53,16 +54,13 @@ pub struct RawMention {
     pub event_key: Option<String>,
 }
 
-/// One sentence of the document model as mention detection reads it: its tokens (with the
-/// lower-case forms, word classes and quotation flags the tokenizer gives) and the role
-/// phrases the gazetteer finds in it.
-/// One sentence of the document model as mention detection reads it: its tokens (with the
-/// lower-case forms, word classes and quotation flags the tokenizer gives) and the role
-/// phrases the gazetteer finds in it.
 /// Party and political adjectives before a title: `data/lexicon/party_adjectives.txt`.
 static PARTY_ADJECTIVES: Words =
     Words::data(include_str!("../../data/lexicon/party_adjectives.txt"));
 
+/// One sentence of the document model as mention detection reads it: its tokens (with the
+/// lower-case forms, word classes and quotation flags the tokenizer gives) and the role
+/// phrases the gazetteer finds in it.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],

@@ -85,6 +85,7 @@ pub(crate) fn settle(
 ) {
     clubs(text, title, sentences, raws, gaz);
     people(text, sentences, raws, gaz);
+    super::short_forms::short_forms(text, sentences, raws);
 }
 
 fn token_at(sentences: &[Sentence], m: &RawMention) -> Option<(usize, usize, usize)> {

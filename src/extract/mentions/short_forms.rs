@@ -1,0 +1,128 @@
+//! Organisations named again by their head word: "the United States House of
+//! Representatives issued a subpoena … . It follows requests the House made in May".
+//! After every sentence's mentions are found, "the" and a capitalised head word
+//! (`data/lexicon/org_short_heads.txt`) that is the head of exactly one organisation the
+//! article names in full (its last word, or its word before "of") is a mention of that
+//! organisation. A head word
+//! two organisations share ("the Council" with a Security Council and a Council of Europe)
+//! names neither.
+
+use std::collections::BTreeMap;
+
+use super::super::lexicon::Words;
+use super::super::{EntityType, Sentence};
+use super::RawMention;
+
+/// Head words of organisations: `data/lexicon/org_short_heads.txt`.
+static SHORT_HEADS: Words = Words::data(include_str!("../../../data/lexicon/org_short_heads.txt"));
+
+/// Adds a mention for every "the {head}" that stands for one organisation named in full.
+pub(super) fn short_forms(text: &str, sentences: &[Sentence], raws: &mut Vec<RawMention>) {
+    // head word → the full names that have it first or last
+    let mut heads: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for m in raws.iter() {
+        if m.etype != Some(EntityType::Organization) {
+            continue;
+        }
+        let words: Vec<&str> = m.name.split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        // the head is the last word ("Security Council") or the word before "of" ("United
+        // States House of Representatives"), not a modifier ("House Judiciary Committee")
+        let before_of = (1..words.len())
+            .find(|&k| words[k] == "of")
+            .map(|k| words[k - 1]);
+        for w in before_of.into_iter().chain([words[words.len() - 1]]) {
+            if SHORT_HEADS.contains(w) {
+                let names = heads.entry(w.to_string()).or_default();
+                // "House of Representatives" and "United States House of Representatives"
+                // are one organisation: the longer name stands for both
+                match names
+                    .iter_mut()
+                    .find(|n| n.ends_with(m.name.as_str()) || m.name.ends_with(n.as_str()))
+                {
+                    Some(n) if m.name.len() > n.len() => *n = m.name.clone(),
+                    Some(_) => {}
+                    None => names.push(m.name.clone()),
+                }
+            }
+        }
+    }
+    if heads.is_empty() {
+        return;
+    }
+    let taken = |raws: &[RawMention], span: &std::ops::Range<usize>| {
+        raws.iter()
+            .any(|m| m.span.start < span.end && span.start < m.span.end)
+    };
+    let mut found = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = &s.tokens;
+        for i in 1..toks.len() {
+            let w = &text[toks[i].span.clone()];
+            let Some([name]) = heads.get(w).map(Vec::as_slice) else {
+                continue;
+            };
+            // "the House", not "the House Judiciary Committee" nor "White House"
+            let next_capitalised = toks
+                .get(i + 1)
+                .is_some_and(|t| text[t.span.clone()].starts_with(char::is_uppercase));
+            if toks[i - 1].lower != "the" || next_capitalised || taken(raws, &toks[i].span) {
+                continue;
+            }
+            found.push(RawMention {
+                span: toks[i].span.clone(),
+                sentence: Some(si),
+                etype: Some(EntityType::Organization),
+                gaz: None,
+                name: name.clone(),
+                honorific: None,
+                role: None,
+                affiliation: None,
+                person_cue: false,
+                rule: "org.short-form",
+                alias_of: None,
+                in_quote: toks[i].quoted,
+                event_key: None,
+            });
+        }
+    }
+    raws.extend(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Gazetteer};
+    use crate::ingest::{Article, Metadata};
+
+    /// The entity named by the mention whose text is the last `surface` of `text`.
+    fn named(text: &str, surface: &str) -> Option<String> {
+        let x = extract(
+            &Article::from_text("t", text, Metadata::default()),
+            Gazetteer::bundled(),
+        );
+        let at = text.rfind(surface).expect(surface);
+        let m = x.mentions.iter().find(|m| m.span.start == at)?;
+        assert_eq!(&text[m.span.clone()], surface);
+        Some(x.entities[m.entity].name.clone())
+    }
+
+    #[test]
+    fn the_head_word_names_the_one_organisation_it_heads() {
+        let text = "Budget\n\nThe Vestland House of Representatives met on Monday. \
+                    The House Budget Committee asked for more time. \
+                    Later the House voted on the budget.\n";
+        assert_eq!(
+            named(text, "House").as_deref(),
+            Some("Vestland House of Representatives")
+        );
+    }
+
+    #[test]
+    fn a_head_word_two_organisations_share_names_neither() {
+        let text = "Budget\n\nThe House of Lords met on Monday and the House of Commons \
+                    on Tuesday. Later the House voted on the budget.\n";
+        assert_eq!(named(text, "House"), None);
+    }
+}
