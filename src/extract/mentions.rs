@@ -207,20 +207,42 @@ fn new_raw(
     } else {
         surface.to_string()
     };
-    RawMention {
-        span: ctx.span(a, b),
-        sentence: Some(ctx.sentence),
+    RawMention::found(
+        ctx.span(a, b),
+        ctx.sentence,
         etype,
-        gaz: None,
         name,
-        honorific: None,
-        role: None,
-        affiliation: None,
-        person_cue: false,
         rule,
-        alias_of: None,
-        in_quote: ctx.tokens[a].quoted,
-        event_key: None,
+        ctx.tokens[a].quoted,
+    )
+}
+
+impl RawMention {
+    /// A mention with what every finder knows (where, in which sentence, the type, the name,
+    /// the rule, inside a quotation or not) and nothing more yet.
+    fn found(
+        span: Range<usize>,
+        sentence: usize,
+        etype: Option<EntityType>,
+        name: String,
+        rule: &'static str,
+        in_quote: bool,
+    ) -> Self {
+        RawMention {
+            span,
+            sentence: Some(sentence),
+            etype,
+            gaz: None,
+            name,
+            honorific: None,
+            role: None,
+            affiliation: None,
+            person_cue: false,
+            rule,
+            alias_of: None,
+            in_quote,
+            event_key: None,
+        }
     }
 }
 

@@ -3,9 +3,8 @@
 //! After every sentence's mentions are found, "the" and a capitalised head word
 //! (`data/lexicon/org_short_heads.txt`) that is the head of exactly one organisation the
 //! article names in full (its last word, or its word before "of") is a mention of that
-//! organisation. A head word
-//! two organisations share ("the Council" with a Security Council and a Council of Europe)
-//! names neither.
+//! organisation. A head word two organisations share ("the Council" with a Security
+//! Council and a Council of Europe) names neither.
 
 use std::collections::BTreeMap;
 
@@ -18,7 +17,7 @@ static SHORT_HEADS: Words = Words::data(include_str!("../../../data/lexicon/org_
 
 /// Adds a mention for every "the {head}" that stands for one organisation named in full.
 pub(super) fn short_forms(text: &str, sentences: &[Sentence], raws: &mut Vec<RawMention>) {
-    // head word → the full names that have it first or last
+    // head word → the full names whose head it is
     let mut heads: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in raws.iter() {
         if m.etype != Some(EntityType::Organization) {
@@ -71,21 +70,14 @@ pub(super) fn short_forms(text: &str, sentences: &[Sentence], raws: &mut Vec<Raw
             if toks[i - 1].lower != "the" || next_capitalised || taken(raws, &toks[i].span) {
                 continue;
             }
-            found.push(RawMention {
-                span: toks[i].span.clone(),
-                sentence: Some(si),
-                etype: Some(EntityType::Organization),
-                gaz: None,
-                name: name.clone(),
-                honorific: None,
-                role: None,
-                affiliation: None,
-                person_cue: false,
-                rule: "org.short-form",
-                alias_of: None,
-                in_quote: toks[i].quoted,
-                event_key: None,
-            });
+            found.push(RawMention::found(
+                toks[i].span.clone(),
+                si,
+                Some(EntityType::Organization),
+                name.clone(),
+                "org.short-form",
+                toks[i].quoted,
+            ));
         }
     }
     raws.extend(found);
