@@ -177,41 +177,7 @@ pub(super) fn resolve_group(
     size: usize,
 ) -> Vec<usize> {
     for s in sents[..before.min(sents.len())].iter().rev() {
-        // people in order of appearance, with their first and last token
-        let mut people: Vec<(usize, usize, usize)> = Vec::new();
-        for t in 0..s.len() {
-            match s.entity(x, t) {
-                Some(e) if x.entities[e].etype == EntityType::Person => match people.last_mut() {
-                    Some(last) if last.0 == e && last.2 + 1 == t => last.2 = t,
-                    _ => people.push((e, t, t)),
-                },
-                _ => {}
-            }
-        }
-        // list items: the gap between two names is short and holds a comma or "and"
-        let joined = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
-            let gap = a.2 + 1..b.1;
-            // only punctuation, "and", "of", names and titles ("of Egypt ,", "and Sudan's")
-            gap.len() <= 5
-                && gap.clone().any(|q| matches!(s.w(q), "," | "and"))
-                && gap.clone().all(|q| {
-                    matches!(s.w(q), "," | "and" | "of" | "the" | "'s" | "’s")
-                        || s.entity(x, q).is_some()
-                        || s.surface(q).starts_with(char::is_uppercase)
-                        || s.gaz.is_role(s.w(q))
-                })
-        };
-        let mut runs: Vec<Vec<usize>> = Vec::new();
-        for (i, p) in people.iter().enumerate() {
-            if i > 0 && joined(&people[i - 1], p) {
-                if let Some(r) = runs.last_mut() {
-                    r.push(p.0);
-                }
-            } else {
-                runs.push(vec![p.0]);
-            }
-        }
-        if let Some(r) = runs.into_iter().rev().find(|r| {
+        if let Some(r) = person_lists(s, x).into_iter().rev().find(|r| {
             let mut u = r.clone();
             u.sort_unstable();
             u.dedup();
@@ -221,6 +187,73 @@ pub(super) fn resolve_group(
         }
     }
     Vec::new()
+}
+
+/// "They" after "A, B and C met …": the whole list of the last sentence that named the
+/// pair `pair` together (the pair itself when no longer list holds it).
+pub(super) fn widen_pair(
+    sents: &[Sent<'_>],
+    x: &Extraction,
+    before: usize,
+    pair: Vec<usize>,
+) -> Vec<usize> {
+    if pair.len() != 2 {
+        return pair;
+    }
+    for s in sents[..before.min(sents.len())].iter().rev() {
+        let lists = person_lists(s, x);
+        if lists
+            .iter()
+            .any(|r| r.contains(&pair[0]) || r.contains(&pair[1]))
+        {
+            return lists
+                .into_iter()
+                .rev()
+                .find(|r| r.len() > 2 && pair.iter().all(|e| r.contains(e)))
+                .unwrap_or(pair);
+        }
+    }
+    pair
+}
+
+/// The lists of people in a sentence, in order: runs of names whose gaps are short and
+/// hold a comma or "and" ("A of Egypt, B of Ethiopia and C").
+fn person_lists(s: &Sent<'_>, x: &Extraction) -> Vec<Vec<usize>> {
+    // people in order of appearance, with their first and last token
+    let mut people: Vec<(usize, usize, usize)> = Vec::new();
+    for t in 0..s.len() {
+        match s.entity(x, t) {
+            Some(e) if x.entities[e].etype == EntityType::Person => match people.last_mut() {
+                Some(last) if last.0 == e && last.2 + 1 == t => last.2 = t,
+                _ => people.push((e, t, t)),
+            },
+            _ => {}
+        }
+    }
+    // list items: the gap between two names is short and holds a comma or "and"
+    let joined = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
+        let gap = a.2 + 1..b.1;
+        // only punctuation, "and", "of", names and titles ("of Egypt ,", "and Sudan's")
+        gap.len() <= 5
+            && gap.clone().any(|q| matches!(s.w(q), "," | "and"))
+            && gap.clone().all(|q| {
+                matches!(s.w(q), "," | "and" | "of" | "the" | "'s" | "’s")
+                    || s.entity(x, q).is_some()
+                    || s.surface(q).starts_with(char::is_uppercase)
+                    || s.gaz.is_role(s.w(q))
+            })
+    };
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        if i > 0 && joined(&people[i - 1], p) {
+            if let Some(r) = runs.last_mut() {
+                r.push(p.0);
+            }
+        } else {
+            runs.push(vec![p.0]);
+        }
+    }
+    runs
 }
 
 /// "The German chancellor", "Iran's foreign minister", "the US secretary of state" ending
@@ -654,7 +687,25 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
     if ["he", "she"].contains(&w) {
         return Subject::Named(resolve_pronoun(s, sents, x, k - 1).into_iter().collect());
     }
+    // "The three ministers called for …": the three people an earlier sentence listed
+    if GROUP_NOUNS.contains(&w) {
+        if let Some(size) = (k.saturating_sub(3)..k - 1).find_map(|t| group_of(s, t)) {
+            if size >= 3 {
+                let v = resolve_group(sents, x, s.idx, size);
+                if !v.is_empty() {
+                    return Subject::Named(v);
+                }
+            }
+        }
+    }
+    // "The ministers called for …", "The foreign ministers agreed …" opening the sentence:
+    // the people last named together, as "they"
+    let plural_description = GROUP_NOUNS.contains(&w)
+        && (k == 2 || k == 3 && s.class(1) == WordClass::Other)
+        && s.w(0) == "the"
+        && !matches!(w, "officials" | "representatives");
     if w == "they"
+        || plural_description
         || (w == "leaders" || w == "men" || w == "sides")
             && ["two", "both"].contains(&s.w(k.saturating_sub(2)))
     {
@@ -671,11 +722,11 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
             }
         }
         if v.is_empty() {
-            v = resolve_pair(
-                sents,
-                x,
-                s.idx.saturating_sub(if w == "they" { 1 } else { 0 }),
-            );
+            let upto = s.idx.saturating_sub(if w == "they" { 1 } else { 0 });
+            v = resolve_pair(sents, x, upto);
+            if w == "they" || plural_description {
+                v = widen_pair(sents, x, upto + 1, v);
+            }
         }
         return Subject::Named(v);
     }
