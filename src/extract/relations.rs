@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 
 mod back;
 mod clause;
+mod deploy;
 mod meet;
 mod propose;
 mod seconded;
@@ -22,6 +23,7 @@ mod story;
 
 use back::*;
 use clause::*;
+use deploy::*;
 use meet::*;
 use propose::*;
 use seconded::*;

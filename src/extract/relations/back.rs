@@ -224,6 +224,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         }
     }
     support_for(s, sents, x);
+    deployments(s, sents, x);
     // alliance: "Russia, which has long been Armenia's main military ally"
     for t in 0..n {
         if !ALLY_NOUNS.contains(&s.w(t)) {
