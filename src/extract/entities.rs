@@ -33,7 +33,8 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
     };
 
     // 0. a lone word that is the last name of a person named in full here is that person,
-    //    even when a city bears the name ("Santos")
+    //    even when a city bears the name ("Santos") or a noun after it made it look like an
+    //    organisation ("the Gaddafi army", "the Assad government")
     let surnames: std::collections::HashSet<&String> = raws
         .iter()
         .zip(&raw_words)
@@ -48,9 +49,10 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         .iter()
         .zip(&raw_words)
         .map(|(m, w)| {
-            m.gaz.is_some_and(|g| {
+            (m.gaz.is_some_and(|g| {
                 matches!(gaz.entry(g).kind, super::gazetteer::EntryKind::City { .. })
-            }) && w.len() == 1
+            }) || m.gaz.is_none() && m.rule == "org.cue")
+                && w.len() == 1
                 && surnames.contains(&w[0])
                 && !m.rule.starts_with("dateline")
         })

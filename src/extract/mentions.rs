@@ -54,6 +54,9 @@ pub struct RawMention {
     pub event_key: Option<String>,
 }
 
+/// A part of or a direction from a place, before "of": `data/lexicon/place_parts.txt`.
+static PLACE_PARTS: Words = Words::data(include_str!("../../data/lexicon/place_parts.txt"));
+
 /// Party and political adjectives before a title: `data/lexicon/party_adjectives.txt`.
 static PARTY_ADJECTIVES: Words =
     Words::data(include_str!("../../data/lexicon/party_adjectives.txt"));
@@ -487,23 +490,7 @@ fn push_gaz(
             || (a > 1
                 && ctx.tok(a - 1) == "of"
                 && (PLACE_NOUNS.contains(&ctx.lower(a - 2))
-                    || [
-                        "outskirts",
-                        "centre",
-                        "center",
-                        "streets",
-                        "suburbs",
-                        "heart",
-                        "edge",
-                        "residents",
-                        "mayor",
-                        "governor",
-                        "north",
-                        "south",
-                        "east",
-                        "west",
-                    ]
-                    .contains(&ctx.lower(a - 2))))
+                    || PLACE_PARTS.contains(&ctx.lower(a - 2))))
             || PLACE_NOUNS.contains(&next.to_lowercase().as_str())
             || EVENT_HEADS.contains(&next.to_lowercase().as_str())
             || (matches!(next, "'s" | "’s") && !possessive_actor)

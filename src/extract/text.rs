@@ -137,7 +137,15 @@ pub fn tokenize_in_quote(text: &str, range: Range<usize>, quoted: bool) -> (Vec<
                     j += 1;
                     continue;
                 }
-                if (matches!(cj, '-' | '\'' | '’' | '.' | '&') && next_word) || plus_digit {
+                // "Export–Import Bank", "Iran–Iraq War": an en dash between two names joins
+                // them as a hyphen does (not a range: "2019–2020", "pages 4–6")
+                let dash_name = cj == '–'
+                    && chars[j - 1].1.is_alphabetic()
+                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_uppercase());
+                if (matches!(cj, '-' | '\'' | '’' | '.' | '&') && next_word)
+                    || plus_digit
+                    || dash_name
+                {
                     // keep possessive 's as its own token
                     if matches!(cj, '\'' | '’')
                         && chars.get(j + 1).is_some_and(|&(_, n)| n == 's' || n == 'S')

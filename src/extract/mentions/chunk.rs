@@ -34,9 +34,13 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
             }
         }
     }
-    if let Some((left, right)) = ctx.tok(a).split_once('-') {
-        // "UN-Arab League": two known names joined by a hyphen
-        let tail_start = ctx.tokens[a].span.start + left.len() + 1;
+    if let Some((left, right)) = ctx.tok(a).split_once(['-', '–']) {
+        // "UN-Arab League": two known names joined by a hyphen (or an en dash)
+        let dash = ctx.tok(a)[left.len()..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+        let tail_start = ctx.tokens[a].span.start + left.len() + dash;
         let tail = &ctx.text[tail_start..ctx.tokens[b - 1].span.end];
         if ctx.gaz.lookup(ctx.tok(a)).is_none()
             && right.chars().next().is_some_and(char::is_uppercase)
