@@ -33,8 +33,8 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
     };
 
     // 0. a lone word that is the last name of a person named in full here is that person,
-    //    even when a city bears the name ("Santos") or a noun after it made it look like an
-    //    organisation ("the Gaddafi army", "the Assad government")
+    //    even when a city bears the name ("Santos") or the words around it made it look
+    //    like an organisation ("the Gaddafi army") or a place ("in Navalny's blood")
     let surnames: std::collections::HashSet<&String> = raws
         .iter()
         .zip(&raw_words)
@@ -51,7 +51,7 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
         .map(|(m, w)| {
             (m.gaz.is_some_and(|g| {
                 matches!(gaz.entry(g).kind, super::gazetteer::EntryKind::City { .. })
-            }) || m.gaz.is_none() && m.rule == "org.cue")
+            }) || m.gaz.is_none() && matches!(m.rule, "org.cue" | "place.cue"))
                 && w.len() == 1
                 && surnames.contains(&w[0])
                 && !m.rule.starts_with("dateline")
@@ -382,10 +382,55 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
                 e.name = a.clone();
             }
         }
+        if matches!(e.etype, EntityType::Organization | EntityType::Event) {
+            if let Some(other) = acronym_form(gaz, &e.name) {
+                e.aliases.insert(other);
+            }
+        }
         let name = e.name.clone();
         e.aliases.remove(&name);
     }
     (ents, mentions)
+}
+
+/// The other form of a name that opens with a known organisation or country, spelled out
+/// or as its acronym: "UN General Assembly" and "United Nations General Assembly", "EU
+/// Commission" and "European Union Commission" — so that reports using either form meet
+/// in one node.
+fn acronym_form(gaz: &Gazetteer, name: &str) -> Option<String> {
+    let parts: Vec<&str> = name.split(' ').collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let known = |form: &str| {
+        gaz.lookup(form).filter(|(_, e)| {
+            matches!(
+                e.kind,
+                super::gazetteer::EntryKind::Organization | super::gazetteer::EntryKind::Country
+            )
+        })
+    };
+    // "UN General Assembly": the acronym spelled out
+    let first = parts[0];
+    if first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase()) {
+        if let Some((_, e)) = known(first) {
+            if e.name.contains(' ') && initials(&e.name) == first {
+                return Some(format!("{} {}", e.name, parts[1..].join(" ")));
+            }
+        }
+    }
+    // "United Nations General Assembly": the longest known opening, as its acronym
+    for k in (2..parts.len()).rev() {
+        let head = parts[..k].join(" ");
+        if let Some((id, e)) = known(&head) {
+            let short = initials(&e.name);
+            if short.len() >= 2 && known(&short).is_some_and(|(i, _)| i == id) {
+                return Some(format!("{short} {}", parts[k..].join(" ")));
+            }
+            break;
+        }
+    }
+    None
 }
 
 /// Of the people a short name can be ("Castro" with "Fidel Castro" and "Jorge Daniel
@@ -418,6 +463,29 @@ fn first_named(
 mod tests {
     use crate::extract::{extract, Gazetteer};
     use crate::ingest::{Article, Metadata};
+
+    /// A name that opens with a known organisation or country also has its other form, so
+    /// that reports using either meet.
+    #[test]
+    fn an_acronym_opening_is_also_spelled_out() {
+        let gaz = Gazetteer::bundled();
+        let form = |n: &str| super::acronym_form(gaz, n);
+        assert_eq!(
+            form("UN General Assembly").as_deref(),
+            Some("United Nations General Assembly")
+        );
+        assert_eq!(
+            form("United States Department of Transportation").as_deref(),
+            Some("US Department of Transportation")
+        );
+        assert_eq!(
+            form("EU Commission").as_deref(),
+            Some("European Union Commission")
+        );
+        // no known opening, or the whole name is the known one
+        assert_eq!(form("Nordic Freight Holdings"), None);
+        assert_eq!(form("United Nations"), None);
+    }
 
     /// A surname or a family name alone, with two people of that name in the article, is
     /// the one named first, however many words the other's name has.

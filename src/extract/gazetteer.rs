@@ -22,6 +22,28 @@ const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv
 const ROLES: &str = include_str!("../../data/gazetteer/roles.txt");
 const REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
 const DIVISIONS: &str = include_str!("../../data/gazetteer/divisions.tsv");
+const SPELLINGS: &str = include_str!("../../data/gazetteer/spellings.tsv");
+
+/// The name in the other spelling of its first word that has two ("Organization" →
+/// "Organisation", "Defence" → "Defense"): `data/gazetteer/spellings.tsv`.
+fn other_spelling(name: &str) -> Option<String> {
+    let pairs = SPELLINGS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'));
+    for (us, gb) in pairs {
+        for (from, to) in [(us, gb), (gb, us)] {
+            if name.split(' ').any(|w| w == from) {
+                let words: Vec<&str> = name
+                    .split(' ')
+                    .map(|w| if w == from { to } else { w })
+                    .collect();
+                return Some(words.join(" "));
+            }
+        }
+    }
+    None
+}
 
 /// What kind of gazetteer entry a name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -298,8 +320,14 @@ impl Gazetteer {
                 geonames: None,
                 population: 0,
             });
-            for a in f.get(2).unwrap_or(&"").split('|').filter(|a| !a.is_empty()) {
+            for a in std::iter::once(f[0])
+                .chain(f.get(2).unwrap_or(&"").split('|'))
+                .filter(|a| !a.is_empty())
+            {
                 g.add_form(a, id);
+                if let Some(other) = other_spelling(a) {
+                    g.add_form(&other, id);
+                }
             }
         }
         for line in REGIONS

@@ -336,10 +336,12 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
                     && matches!(t, "of" | "for")
                     && ctx.tok(j + 1) == "the"
                     && cap_after(j + 2)
-                    && has_head(ctx, i, j, &ORG_HEADS)
+                    && (has_head(ctx, i, j, &ORG_HEADS)
+                        || ctx.gaz.lookup(ctx.surface(i, j + 3)).is_some())
                 {
                     // "Democratic Forces for the Liberation of Rwanda", "Council of the
-                    // European Union": an organisation's head, then "for/of the" and more name
+                    // European Union": an organisation's head, then "for/of the" and more
+                    // name; or a known name ("Republic of the Congo")
                     j += 3;
                 } else {
                     break;
