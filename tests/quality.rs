@@ -162,6 +162,9 @@ fn sets() -> Vec<(PathBuf, PathBuf, f64, f64, f64)> {
         // two reports (a House subpoena over Ukraine, the EastMed pipeline; session 15);
         // first look at bd3402e and 4b2a786 0.820 / 0.517
         ("wikinews-raw-f", 0.85, 0.70),
+        // two reports (a Polish party leader's penal-code pledge, a Puerto Rico governor's
+        // resignation; session 16); first look at 34308b1 and 0b4c9d9 0.821 / 0.222
+        ("wikinews-raw-g", 0.84, 0.22),
     ];
     let raw = root().join("../shared/corpus/wikinews/raw/wikinews-2019-2020.jsonl");
     if let Ok(all) = std::fs::read_to_string(raw) {

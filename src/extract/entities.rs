@@ -157,9 +157,13 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
                 .enumerate()
                 .filter(|(_, (e, ew))| {
                     e.etype == EntityType::Person && {
+                        // "Governor Rosselló" and "Ricardo Rosselló Nevares": the first of
+                        // two surnames, as Spanish and Portuguese names are shortened
+                        let first_surname =
+                            w.len() == 1 && ew.len() >= 3 && ew.get(ew.len() - 2) == w.first();
                         ew.len() > w.len()
                             && is_subsequence(w, ew)
-                            && (ew.last() == w.last() || ew.first() == w.first())
+                            && (ew.last() == w.last() || ew.first() == w.first() || first_surname)
                     }
                 })
                 .map(|(k, _)| k);

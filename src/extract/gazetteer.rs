@@ -121,13 +121,31 @@ pub fn fold(s: &str) -> String {
     fold_unicode(s)
 }
 
-/// `fold` for any text (the ASCII case is a shortcut of this).
+/// `fold` for any text (the ASCII case is a shortcut of this). Letters that Unicode does
+/// not decompose into a base letter and a mark are spelled as their base ("Jarosław" and
+/// "Jaroslaw", "Søren" and "Soren", "Đoković" and "Djokovic" meet).
 fn fold_unicode(s: &str) -> String {
-    s.nfkd()
+    let mut out = String::with_capacity(s.len());
+    for c in s
+        .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect()
+    {
+        match c {
+            '’' => out.push('\''),
+            'ł' => out.push('l'),
+            'đ' | 'ð' => out.push('d'),
+            'ø' => out.push('o'),
+            'ı' => out.push('i'),
+            'ħ' => out.push('h'),
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'þ' => out.push_str("th"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A key under which spellings of one name meet: folded, without dots, hyphens or spaces
@@ -564,6 +582,10 @@ mod tests {
         }
         // and the Unicode path is taken where it matters
         assert_eq!(fold("François Hollande"), "francois hollande");
+        // letters with no decomposition are spelled as their base
+        assert_eq!(fold("Jarosław Kaczyński"), "jaroslaw kaczynski");
+        assert_eq!(name_key("Søren Kierkegaard"), name_key("Soren Kierkegaard"));
+        assert_eq!(fold("Straße"), "strasse");
         assert_eq!(name_key("Kim Jong‐un’s"), "kimjonguns");
         assert_eq!(
             name_words("Lakhdar al-Brahimi"),
