@@ -106,6 +106,54 @@ pub(super) fn announced_intent(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
     }
 }
 
+/// Nouns for steps announced: `data/lexicon/policy_nouns.txt`.
+static POLICY_NOUNS: Words = Words::data(include_str!("../../../data/lexicon/policy_nouns.txt"));
+
+/// "Lee announced economic measures against North Korea", "the ministry announced new
+/// travel restrictions": steps a speaker announces, at most two words before their noun,
+/// are put forward by the speaker. The label starts after the verb.
+pub(super) fn announced_measures(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.len();
+    for t in 1..n {
+        if !ANNOUNCE_VERBS.contains(s.w(t)) || s.tokens[t].quoted || blocked(s, t, false) {
+            continue;
+        }
+        let Some(noun) = (t + 1..n.min(t + 4)).find(|&k| POLICY_NOUNS.contains(s.w(k))) else {
+            continue;
+        };
+        // only modifiers between: "economic", "new", "fresh" (no name, no punctuation)
+        if (t + 1..noun).any(|k| {
+            s.entity(x, k).is_some()
+                || !s.w(k).chars().all(char::is_alphabetic)
+                || s.surface(k).starts_with(char::is_uppercase)
+        }) {
+            continue;
+        }
+        // "announced new …" is a trigger of the frame table already
+        if s.w(t + 1) == "new" {
+            continue;
+        }
+        let agents = subjects(s, sents, x, t);
+        if agents.is_empty() {
+            continue;
+        }
+        let Some(label) = label_from(s, sents, t + 1) else {
+            continue;
+        };
+        for a in agents {
+            push_proposal(
+                x,
+                a,
+                label.clone(),
+                s.idx,
+                "propose.announced-measures",
+                0.6,
+            );
+        }
+        return;
+    }
+}
+
 /// "X said (that) the EU should reassess its relations with Russia": what a speaker says
 /// someone should, must or has to do is put forward by the speaker. The label is the
 /// reported clause, from its subject on.
@@ -375,6 +423,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     // "Danish troops would be leaving Mali") when both read it
     reported_commitment(s, sents, x);
     announced_intent(s, sents, x);
+    announced_measures(s, sents, x);
     quoted_obligation(s, sents, x);
     // "accepted the European Union's proposal to normalise relations"
     for t in 1..n {
