@@ -224,6 +224,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         }
     }
     support_for(s, sents, x);
+    support_of(s, sents, x);
     deployments(s, sents, x);
     // alliance: "Russia, which has long been Armenia's main military ally"
     for t in 0..n {
@@ -568,6 +569,52 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         }
         for a in backers.into_iter().filter(|&a| a != b) {
             push_backs(x, a, b, s.idx, trigger.rule, trigger.confidence);
+        }
+    }
+}
+
+/// Words before "the support of B" that make the subject the backed one:
+/// `data/lexicon/support_receivers.txt`.
+static SUPPORT_RECEIVERS: Words =
+    Words::data(include_str!("../../../data/lexicon/support_receivers.txt"));
+
+/// "Seoul can count on the full support of the United States", "A won the backing of B",
+/// "the rebels, with the support of Turkey, …": B backs the clause's subject.
+fn support_of(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.len();
+    for t in 1..n.saturating_sub(2) {
+        if !matches!(s.w(t), "support" | "backing") || s.w(t + 1) != "of" {
+            continue;
+        }
+        let at = if s.w(t + 2) == "the" { t + 3 } else { t + 2 };
+        let Some(b) = s.entity(x, at) else { continue };
+        // the receiving word within four words before, not across a clause
+        let Some(v) = (t.saturating_sub(4)..t)
+            .rev()
+            .take_while(|&q| !matches!(s.w(q), "," | ";" | "."))
+            .find(|&q| SUPPORT_RECEIVERS.contains(&s.w(q)))
+        else {
+            continue;
+        };
+        let former = (t.saturating_sub(5)..t).any(|q| FORMER.contains(&s.w(q)));
+        if s.tokens[t].quoted && s.w(v) != "count" || blocked(s, v, true) || former {
+            continue;
+        }
+        let backed: Vec<usize> = if s.w(v) == "with" {
+            // "the rebels, with the support of Turkey, took the town": not a sentence that
+            // opens with it ("With the support of Turkey, the rebels …")
+            if v < 2 {
+                continue;
+            }
+            sentence_subject(s, x).into_iter().collect()
+        } else if v >= 2 && s.w(v - 1) == "to" {
+            // "can continue to count on …": the subject of the verb before
+            subjects(s, sents, x, v - 2)
+        } else {
+            subjects(s, sents, x, v)
+        };
+        for a in backed.into_iter().filter(|&a| a != b) {
+            push_backs(x, b, a, s.idx, "backs.support-of", 0.7);
         }
     }
 }
