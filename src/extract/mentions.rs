@@ -526,6 +526,16 @@ fn push_gaz(
     out.push(m);
 }
 
+/// Words between an event's name and its head: `data/lexicon/event_modifiers.txt`.
+static EVENT_MODIFIERS: Words = Words::data(include_str!("../../data/lexicon/event_modifiers.txt"));
+
+/// A year of four digits ("2016").
+fn year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
 /// Named events: a place, demonym or capitalised word before an event head.
 fn events(ctx: &Ctx<'_>, out: &mut Vec<RawMention>, first_new: usize) {
     let n = ctx.tokens.len();
@@ -550,7 +560,7 @@ fn events(ctx: &Ctx<'_>, out: &mut Vec<RawMention>, first_new: usize) {
         }
         let venue = VENUE_EVENT_HEADS.contains(head);
         let mut k = h; // first token of the head
-        if ["nuclear", "peace"].contains(&ctx.tok(k - 1)) && k >= 2 {
+        while k >= 2 && h - k < 2 && EVENT_MODIFIERS.contains(&ctx.tok(k - 1)) {
             k -= 1;
         }
         // possessive: "Syria's civil war"
@@ -593,6 +603,9 @@ fn events(ctx: &Ctx<'_>, out: &mut Vec<RawMention>, first_new: usize) {
                 super::gazetteer::name_key(&ctx.gaz.entry(country).name),
                 name_end - 1,
             )
+        } else if k < h && !poss && year(ctx.tok(name_end - 1)) {
+            // "the 2016 presidential election": a year and a kind name it
+            (ctx.tok(name_end - 1).to_string(), name_end - 1)
         } else if ctx.is_cap(name_end - 1)
             && !COMMON_WORDS.contains(&ctx.tok(name_end - 1))
             && name_end - 1 > 0
@@ -611,6 +624,14 @@ fn events(ctx: &Ctx<'_>, out: &mut Vec<RawMention>, first_new: usize) {
             "war"
         } else {
             head
+        };
+        // "the 2016 United States presidential election": the year before the name is
+        // part of it, and tells one election from the next
+        let (start_tok, key_part) = if start_tok >= 1 && year(ctx.tok(start_tok - 1)) {
+            let y = ctx.tok(start_tok - 1);
+            (start_tok - 1, format!("{key_part}{y}"))
+        } else {
+            (start_tok, key_part)
         };
         let mut m = new_raw(ctx, start_tok, end, Some(EntityType::Event), "event.named");
         m.event_key = Some(format!("evt:{key_part}:{class}"));
