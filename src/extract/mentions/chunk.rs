@@ -5,6 +5,9 @@
 
 use super::*;
 
+/// Ordinals that may open an event's name: `data/lexicon/ordinals.txt`.
+static ORDINALS: Words = Words::data(include_str!("../../../data/lexicon/ordinals.txt"));
+
 /// A Roman numeral of a name ("II", "VI", "XXI").
 pub(super) fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
@@ -122,7 +125,10 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
         || NAMED_EVENT_HEADS.contains(last))
         && last.chars().next().is_some_and(char::is_uppercase)
         || EVENT_PREFIXES.contains(ctx.tok(a)) && a + 1 < b && ctx.is_cap(a + 1);
-    if b - a >= 2 && named_event && !COMMON_WORDS.contains(&ctx.tok(a)) {
+    if b - a >= 2
+        && named_event
+        && (!COMMON_WORDS.contains(&ctx.tok(a)) || ORDINALS.contains(ctx.tok(a)))
+    {
         let mut m = new_raw(ctx, a, b, Some(EntityType::Event), "event.capitalised");
         m.event_key = Some(format!(
             "evt:{}",
