@@ -123,7 +123,7 @@ pub fn fold(s: &str) -> String {
 
 /// `fold` for any text (the ASCII case is a shortcut of this). Letters that Unicode does
 /// not decompose into a base letter and a mark are spelled as their base ("Jarosław" and
-/// "Jaroslaw", "Søren" and "Soren", "Đoković" and "Djokovic" meet).
+/// "Jaroslaw", "Søren" and "Soren", "Straße" and "Strasse" meet).
 fn fold_unicode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s

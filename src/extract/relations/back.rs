@@ -597,7 +597,7 @@ fn support_of(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             continue;
         };
         let former = (t.saturating_sub(5)..t).any(|q| FORMER.contains(&s.w(q)));
-        if s.tokens[t].quoted && s.w(v) != "count" || blocked(s, v, true) || former {
+        if blocked(s, v, true) || former {
             continue;
         }
         let backed: Vec<usize> = if s.w(v) == "with" {

@@ -109,9 +109,9 @@ pub(super) fn announced_intent(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extract
 /// Nouns for steps announced: `data/lexicon/policy_nouns.txt`.
 static POLICY_NOUNS: Words = Words::data(include_str!("../../../data/lexicon/policy_nouns.txt"));
 
-/// "Lee announced economic measures against North Korea", "the ministry announced new
-/// travel restrictions": steps a speaker announces, at most two words before their noun,
-/// are put forward by the speaker. The label starts after the verb.
+/// "Lee announced economic measures against North Korea", "the ministry announced travel
+/// restrictions": steps a speaker announces, at most two words before their noun, are put
+/// forward by the speaker. The label starts after the verb.
 pub(super) fn announced_measures(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
     for t in 1..n {
