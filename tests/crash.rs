@@ -110,60 +110,32 @@ fn kill_9_during_ingest_loses_and_half_writes_nothing() {
         .expect("world graph")
         .clone();
 
-    let store = dir.path().join("kg");
-    let window = full_run.as_millis().max(400) as u64;
+    // The kills fall inside the time one whole run took. That time is measured under the
+    // machine's load of the moment, which may fall before the runs below: when a run
+    // finishes before its kill, the store is complete and proves nothing, so the test
+    // starts again on a new store with half the window (at most three times).
+    let mut window = full_run.as_millis().max(400) as u64;
+    let mut store = dir.path().join("kg");
     let (mut killed, mut stored_before) = (0, 0);
-    for round in 0..4 {
-        let wait = delay(100, window * 9 / 10);
-        let mut child = ingest(&store, &feed)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        // read the log as it comes, so the child never waits on a full pipe
-        let mut pipe = child.stderr.take().expect("stderr");
-        let reader = std::thread::spawn(move || {
-            let mut log = String::new();
-            pipe.read_to_string(&mut log).map(|_| log)
-        });
-        std::thread::sleep(wait);
-        let finished = child.try_wait().expect("wait").is_some();
-        child.kill().ok(); // SIGKILL
-        child.wait().expect("reap");
-        let log = reader.join().expect("reader").expect("read log");
-        let reported = log
-            .lines()
-            .filter(|l| l.starts_with("newsgraph: stored "))
-            .count();
-        let stored = articles(&store);
-        eprintln!("round {round}: killed after {wait:?} (finished: {finished}); {reported} newly reported, {stored} stored");
-        if finished {
-            break;
+    for attempt in 0..3 {
+        if attempt > 0 {
+            if killed > 0 {
+                break;
+            }
+            window = (window / 2).max(200);
+            store = dir.path().join(format!("kg-{attempt}"));
+            stored_before = 0;
+            eprintln!("attempt {attempt}: a run finished before its kill; window {window} ms");
         }
-        killed += 1;
-        let sizes = graph_sizes(&store);
-        let articles = marked(&store);
-        assert_eq!(articles.len(), stored);
-        // every stored article is whole: its graph as large as in the reference
-        for g in &articles {
-            assert_eq!(
-                sizes.get(g),
-                expected.get(g),
-                "article graph {g} after the kill"
-            );
-        }
-        // graphs of a batch cut between its bulk load and its commit: not articles
-        let orphans = sizes.len() - articles.len() - usize::from(sizes.contains_key(&world));
-        assert!(orphans <= BATCH_ARTICLES, "{orphans} unmarked graphs");
-        eprintln!("  {orphans} unmarked article graphs left by the kill");
-        // exactly the committed articles: those stored before, those this run reported,
-        // and at most one batch committed whose report the kill cut off
-        assert!(
-            (stored_before + reported..=stored_before + reported + BATCH_ARTICLES)
-                .contains(&stored),
-            "{stored} stored: {stored_before} before, {reported} reported by this run"
+        kill_rounds(
+            &store,
+            &feed,
+            window,
+            &expected,
+            &world,
+            &mut killed,
+            &mut stored_before,
         );
-        stored_before = stored;
     }
     assert!(
         killed > 0,
@@ -187,4 +159,71 @@ fn kill_9_during_ingest_loses_and_half_writes_nothing() {
     }
     // the merged world: the same entities and relations as the uninterrupted run
     assert_eq!(sizes.get(&world), expected.get(&world), "world graph");
+}
+
+/// Up to four ingests of `feed` into `store`, each killed with SIGKILL at a random moment
+/// inside `window` ms, checking after each kill that only whole articles are stored;
+/// stops at the first run that finishes before its kill.
+fn kill_rounds(
+    store: &Path,
+    feed: &Path,
+    window: u64,
+    expected: &BTreeMap<String, usize>,
+    world: &str,
+    killed: &mut usize,
+    stored_before: &mut usize,
+) {
+    for round in 0..4 {
+        let wait = delay(100, window * 9 / 10);
+        let mut child = ingest(store, feed)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // read the log as it comes, so the child never waits on a full pipe
+        let mut pipe = child.stderr.take().expect("stderr");
+        let reader = std::thread::spawn(move || {
+            let mut log = String::new();
+            pipe.read_to_string(&mut log).map(|_| log)
+        });
+        std::thread::sleep(wait);
+        let finished = child.try_wait().expect("wait").is_some();
+        child.kill().ok(); // SIGKILL
+        child.wait().expect("reap");
+        let log = reader.join().expect("reader").expect("read log");
+        let reported = log
+            .lines()
+            .filter(|l| l.starts_with("newsgraph: stored "))
+            .count();
+        let stored = articles(store);
+        eprintln!("round {round}: killed after {wait:?} (finished: {finished}); {reported} newly reported, {stored} stored");
+        if finished {
+            break;
+        }
+        *killed += 1;
+        let sizes = graph_sizes(store);
+        let articles = marked(store);
+        assert_eq!(articles.len(), stored);
+        // every stored article is whole: its graph as large as in the reference
+        for g in &articles {
+            assert_eq!(
+                sizes.get(g),
+                expected.get(g),
+                "article graph {g} after the kill"
+            );
+        }
+        // graphs of a batch cut between its bulk load and its commit: not articles
+        let orphans = sizes.len() - articles.len() - usize::from(sizes.contains_key(world));
+        assert!(orphans <= BATCH_ARTICLES, "{orphans} unmarked graphs");
+        eprintln!("  {orphans} unmarked article graphs left by the kill");
+        // exactly the committed articles: those stored before, those this run reported,
+        // and at most one batch committed whose report the kill cut off
+        assert!(
+            (*stored_before + reported..=*stored_before + reported + BATCH_ARTICLES)
+                .contains(&stored),
+            "{stored} stored: {} before, {reported} reported by this run",
+            *stored_before
+        );
+        *stored_before = stored;
+    }
 }
