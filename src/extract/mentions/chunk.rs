@@ -21,6 +21,24 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
     if ctx.tok(a) == "The" && b - a > 1 {
         return chunk(ctx, a + 1, b, out);
     }
+    // "the Senate and House", "the Council and Commission": two bodies named by their
+    // head words, not one name
+    if b - a == 3
+        && ctx.tok(a + 1) == "and"
+        && super::short_forms::SHORT_HEADS.contains(ctx.tok(a))
+        && super::short_forms::SHORT_HEADS.contains(ctx.tok(a + 2))
+    {
+        for k in [a, a + 2] {
+            out.push(new_raw(
+                ctx,
+                k,
+                k + 1,
+                Some(EntityType::Organization),
+                "org.head-pair",
+            ));
+        }
+        return;
+    }
     if ctx.gaz.lookup(ctx.surface(a, b)).is_none() {
         if let Some(k) = (a + 1..b.saturating_sub(1))
             .rev()

@@ -13,7 +13,8 @@ use super::super::{EntityType, Sentence};
 use super::RawMention;
 
 /// Head words of organisations: `data/lexicon/org_short_heads.txt`.
-static SHORT_HEADS: Words = Words::data(include_str!("../../../data/lexicon/org_short_heads.txt"));
+pub(super) static SHORT_HEADS: Words =
+    Words::data(include_str!("../../../data/lexicon/org_short_heads.txt"));
 
 /// Adds a mention for every "the {head}" that stands for one organisation named in full.
 pub(super) fn short_forms(text: &str, sentences: &[Sentence], raws: &mut Vec<RawMention>) {
