@@ -188,7 +188,9 @@ impl<'a> Ctx<'a> {
 
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=7).contains(&s.chars().count())
+    // "Article VI", "Phase II": a Roman numeral is no acronym
+    !chunk::is_roman(s)
+        && (2..=7).contains(&s.chars().count())
         && letters >= 2
         && s.chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '+' || c == '.' || c == '&')
