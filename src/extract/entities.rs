@@ -391,6 +391,10 @@ pub(crate) fn group(raws: &[RawMention], gaz: &Gazetteer) -> (Vec<Entity>, Vec<M
                 e.aliases.insert(other);
             }
         }
+        // a known organisation carries the other names the gazetteer knows it by
+        if let Some(g) = e.gaz {
+            e.aliases.extend(gaz.other_names(g).iter().cloned());
+        }
         let name = e.name.clone();
         e.aliases.remove(&name);
     }

@@ -188,6 +188,8 @@ pub struct Gazetteer {
     demonyms: HashMap<String, usize>,
     roles: AhoCorasick,
     role_honorific: Vec<bool>,
+    /// Other names of the organisations (`organizations.tsv`'s aliases), by entry.
+    org_names: HashMap<usize, Vec<String>>,
 }
 
 static BUNDLED: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build_bundled);
@@ -217,6 +219,7 @@ impl Gazetteer {
             demonyms: b.demonyms.clone(),
             roles: b.roles.clone(),
             role_honorific: b.role_honorific.clone(),
+            org_names: b.org_names.clone(),
         }
     }
 
@@ -227,6 +230,7 @@ impl Gazetteer {
             demonyms: HashMap::new(),
             roles: AhoCorasick::new(["\u{0}"]).expect("trivial automaton"),
             role_honorific: Vec::new(),
+            org_names: HashMap::new(),
         };
         let mut capitals: Vec<(String, usize, Option<u32>)> = Vec::new();
         for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
@@ -345,6 +349,10 @@ impl Gazetteer {
                 g.add_form(a, id);
                 if let Some(other) = other_spelling(a) {
                     g.add_form(&other, id);
+                }
+                // names, not short forms with an article ("the UN")
+                if a != f[0] && !a.starts_with("the ") {
+                    g.org_names.entry(id).or_default().push(a.to_string());
                 }
             }
         }
@@ -521,6 +529,12 @@ impl Gazetteer {
             })
     }
 
+    /// The other names the bundled list gives an organisation ("Houthi movement" and
+    /// "Ansar Allah" for the Houthis); none for other entries.
+    pub fn other_names(&self, id: usize) -> &[String] {
+        self.org_names.get(&id).map_or(&[], Vec::as_slice)
+    }
+
     /// An entry by index.
     pub fn entry(&self, id: usize) -> &Entry {
         &self.entries[id]
@@ -629,6 +643,18 @@ mod tests {
                 "{form}"
             );
         }
+        // an organisation's other names, and the other spelling of its words
+        let (houthis, _) = g.lookup("Houthis").expect("Houthis");
+        assert!(g
+            .other_names(houthis)
+            .iter()
+            .any(|n| n == "Houthi movement"));
+        assert!(g.other_names(russia).is_empty());
+        assert_eq!(
+            g.lookup("North Atlantic Treaty Organisation")
+                .map(|e| e.1.name.as_str()),
+            Some("NATO")
+        );
     }
 
     /// A demonym names one country, the state news means by it: "French" is France, not

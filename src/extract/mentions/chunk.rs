@@ -24,7 +24,11 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
     // "Leaders of African Union member states", "Ministers of the Arab League": a plural
     // noun for people opens no name; the name starts after "of (the)"
     if b - a >= 3 && ctx.tok(a + 1) == "of" && GROUP_NOUNS.contains(ctx.lower(a)) {
-        let start = if ctx.tok(a + 2) == "the" { a + 3 } else { a + 2 };
+        let start = if ctx.tok(a + 2) == "the" {
+            a + 3
+        } else {
+            a + 2
+        };
         return chunk(ctx, start, b, out);
     }
     // "the Senate and House", "the Council and Commission": two bodies named by their
