@@ -50,16 +50,21 @@ static ANNOUNCE_VERBS: Words =
 /// Words of the future in an announced clause: `data/lexicon/future.txt`.
 static FUTURE: Words = Words::data(include_str!("../../../data/lexicon/future.txt"));
 
+/// The announcing verbs of a sentence past its first word, outside quotations and not
+/// negated or planned ("did not announce", "will announce").
+fn announcing<'a>(s: &'a Sent<'_>) -> impl Iterator<Item = usize> + 'a {
+    (1..s.len()).filter(|&t| {
+        ANNOUNCE_VERBS.contains(s.w(t)) && !s.tokens[t].quoted && !blocked(s, t, false)
+    })
+}
+
 /// "Olmert held a press conference to announce that Israel would observe a ceasefire",
 /// "France and Italy have announced that they will be sending advisers": an announced
 /// clause in the future is put forward by the one who announces it (the verb's subject).
 /// The label is the announced clause, from its subject on.
 pub(super) fn announced_intent(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
-    for t in 1..n {
-        if !ANNOUNCE_VERBS.contains(s.w(t)) || s.tokens[t].quoted || blocked(s, t, false) {
-            continue;
-        }
+    for t in announcing(s) {
         // "announced that …", "announced on Monday that …", "announced US troops would …"
         let mut start = t + 1;
         if let Some(k) = (start..n.min(start + 6)).find(|&k| s.w(k) == "that") {
@@ -114,10 +119,7 @@ static POLICY_NOUNS: Words = Words::data(include_str!("../../../data/lexicon/pol
 /// forward by the speaker. The label starts after the verb.
 pub(super) fn announced_measures(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
-    for t in 1..n {
-        if !ANNOUNCE_VERBS.contains(s.w(t)) || s.tokens[t].quoted || blocked(s, t, false) {
-            continue;
-        }
+    for t in announcing(s) {
         let Some(noun) = (t + 1..n.min(t + 4)).find(|&k| POLICY_NOUNS.contains(s.w(k))) else {
             continue;
         };
