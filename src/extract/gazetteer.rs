@@ -24,14 +24,19 @@ const REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
 const DIVISIONS: &str = include_str!("../../data/gazetteer/divisions.tsv");
 const SPELLINGS: &str = include_str!("../../data/gazetteer/spellings.tsv");
 
-/// The name in the other spelling of its first word that has two ("Organization" →
-/// "Organisation", "Defence" → "Defense"): `data/gazetteer/spellings.tsv`.
-fn other_spelling(name: &str) -> Option<String> {
-    let pairs = SPELLINGS
+/// The American and British spellings of `data/gazetteer/spellings.tsv`, read once.
+fn spelling_pairs() -> Vec<(&'static str, &'static str)> {
+    SPELLINGS
         .lines()
         .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'));
-    for (us, gb) in pairs {
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+}
+
+/// The name in the other spelling of its first word that has two ("Organization" →
+/// "Organisation", "Defence" → "Defense"), of the `pairs` of `spelling_pairs`.
+fn other_spelling(name: &str, pairs: &[(&str, &str)]) -> Option<String> {
+    for &(us, gb) in pairs {
         for (from, to) in [(us, gb), (gb, us)] {
             if name.split(' ').any(|w| w == from) {
                 let words: Vec<&str> = name
@@ -325,6 +330,7 @@ impl Gazetteer {
                 });
             }
         }
+        let spellings = spelling_pairs();
         for line in ORGANIZATIONS
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -347,7 +353,7 @@ impl Gazetteer {
                 .filter(|a| !a.is_empty())
             {
                 g.add_form(a, id);
-                if let Some(other) = other_spelling(a) {
+                if let Some(other) = other_spelling(a, &spellings) {
                     g.add_form(&other, id);
                 }
                 // names, not short forms with an article ("the UN")

@@ -13,6 +13,7 @@
 use crate::extract::lexicon::{Words, GROUP_NOUNS, ORG_NOUNS};
 use std::collections::BTreeSet;
 
+mod anaphora;
 mod back;
 mod clause;
 mod deploy;
@@ -21,6 +22,7 @@ mod propose;
 mod seconded;
 mod story;
 
+use anaphora::*;
 use back::*;
 use clause::*;
 use deploy::*;

@@ -607,10 +607,8 @@ fn support_of(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                 continue;
             }
             sentence_subject(s, x).into_iter().collect()
-        } else if v >= 2 && s.w(v - 1) == "to" {
-            // "can continue to count on …": the subject of the verb before
-            subjects(s, sents, x, v - 2)
         } else {
+            // "can continue to count on …": the controlling verb's subject (clause::subject)
             subjects(s, sents, x, v)
         };
         for a in backed.into_iter().filter(|&a| a != b) {

@@ -61,8 +61,8 @@ pub(super) fn deployments(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) 
                 Some(c) => vec![ensure_gaz_entity(x, gaz, c)],
                 None => Vec::new(),
             },
-            // "committed to send", ", committing to send": the subject of the verb before
-            None if t >= 2 && s.w(t - 1) == "to" => subjects(s, sents, x, t - 2),
+            // "committed to send", ", committing to send": clause::subject reads the
+            // controlling verb (data/lexicon/control.txt)
             None => subjects(s, sents, x, t),
         };
         for a in senders {

@@ -131,8 +131,8 @@ pub(super) fn announced_measures(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extra
         }) {
             continue;
         }
-        // "announced new …" is a trigger of the frame table already
-        if s.w(t + 1) == "new" {
+        // a phrase of the frame table ("announced new …") is read there
+        if PROPOSE.first_at(s.w(t), |p| s.matches(t, p)).is_some() {
             continue;
         }
         let agents = subjects(s, sents, x, t);
