@@ -578,16 +578,26 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
 static SUPPORT_RECEIVERS: Words =
     Words::data(include_str!("../../../data/lexicon/support_receivers.txt"));
 
-/// "Seoul can count on the full support of the United States", "A won the backing of B",
+/// "Seoul can count on the full support of the United States", "A won the backing (or the
+/// endorsement) of B",
 /// "the rebels, with the support of Turkey, …": B backs the clause's subject.
 fn support_of(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
     for t in 1..n.saturating_sub(2) {
-        if !matches!(s.w(t), "support" | "backing") || s.w(t + 1) != "of" {
+        if !matches!(s.w(t), "support" | "backing" | "endorsement") || s.w(t + 1) != "of" {
             continue;
         }
-        let at = if s.w(t + 2) == "the" { t + 3 } else { t + 2 };
-        let Some(b) = s.entity(x, at) else { continue };
+        // past "the", "former" and a title: "of the United States", "of Senator A"
+        let Some(b) = (t + 2..n.min(t + 6))
+            .take_while(|&q| {
+                s.entity(x, q).is_some()
+                    || matches!(s.w(q), "the" | "former")
+                    || s.surface(q).starts_with(char::is_uppercase)
+            })
+            .find_map(|q| s.entity(x, q))
+        else {
+            continue;
+        };
         // the receiving word within four words before, not across a clause
         let Some(v) = (t.saturating_sub(4)..t)
             .rev()

@@ -7,7 +7,8 @@ use super::*;
 
 pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
-    // "talks on Tuesday with", "a final dinner with", "a working lunch between"
+    // "talks on Tuesday with", "a final dinner with", "a working lunch between", "a visit to
+    // Ireland with A"
     let gapped = (0..n).find(|&i| {
         [
             "talks",
@@ -18,6 +19,7 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
             "lunch",
             "breakfast",
             "consultations",
+            "visit",
         ]
         .contains(&s.w(i))
             && (i + 1..n.min(i + 5))
@@ -37,10 +39,14 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     // (not "received a letter from A")
     let received_people = |trig: usize| {
         let group = s.w(trig + 1) == "the" && group_of(s, trig + 2).is_some();
+        // (not a possession: "visited A's hometown")
         let person = (trig + 1..n.min(trig + 6))
             .find(|&q| s.entity(x, q).is_some() || !s.surface(q).starts_with(char::is_uppercase))
-            .and_then(|q| s.entity(x, q))
-            .is_some_and(|e| x.entities[e].etype == EntityType::Person);
+            .and_then(|q| Some((q, s.entity(x, q)?)))
+            .is_some_and(|(q, e)| {
+                let end = (q..n).find(|&k| s.entity(x, k) != Some(e)).unwrap_or(n);
+                x.entities[e].etype == EntityType::Person && !matches!(s.w(end), "'s" | "’s")
+            });
         group || person
     };
     // "Bolivia and Peru join the union from the Andean Community": joining a body is
@@ -57,7 +63,7 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
         .filter_map(|i| MEET.first_at(s.w(i), |p| s.matches(i, p)).map(|t| (i, t)))
         .find(|&(i, t)| {
             (t.words != ["meeting"] || named_meeting(i))
-                && (!matches!(t.words[..], ["received"] | ["welcomed"]) || received_people(i))
+                && (!matches!(t.rule, "meet.reception" | "meet.visit") || received_people(i))
                 // "have signed on to the agreement": joining a treaty, not a signing together
                 && !(t.words[..] == ["signed"] && matches!(s.w(i + 1), "on" | "up"))
                 && !(t
