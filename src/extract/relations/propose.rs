@@ -427,27 +427,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     announced_intent(s, sents, x);
     announced_measures(s, sents, x);
     quoted_obligation(s, sents, x);
-    // "accepted the European Union's proposal to normalise relations"
-    for t in 1..n {
-        if !PROPOSAL_NOUNS.contains(&s.w(t)) || !matches!(s.w(t + 1), "to" | "for") {
-            continue;
-        }
-        let Some(p) = (t.saturating_sub(3)..t)
-            .rev()
-            .find(|&q| matches!(s.w(q), "'s" | "’s"))
-        else {
-            continue;
-        };
-        let Some(agent) = p.checked_sub(1).and_then(|q| s.entity(x, q)) else {
-            continue;
-        };
-        if x.entities[agent].etype == EntityType::Event {
-            continue;
-        }
-        if let Some(label) = label_from(s, sents, t + 2) {
-            push_proposal(x, agent, label, s.idx, "propose.possessive", 0.7);
-        }
-    }
+    nominal_proposals(s, sents, x);
     let mut t = 0;
     while t < n {
         let Some(trigger) = PROPOSE.first_at(s.w(t), |p| s.matches(t, p)) else {
@@ -663,32 +643,6 @@ pub(super) fn attribution(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction) -> V
         }
     }
     Vec::new()
-}
-
-pub(super) fn under_consideration(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction, t: usize) {
-    let verb = (0..t)
-        .rev()
-        .find(|&k| ["is", "are", "was", "were"].contains(&s.w(k)));
-    let Some(v) = verb else { return };
-    let start = (0..v)
-        .rev()
-        .find(|&k| [",", ";", "“", "\""].contains(&s.w(k)))
-        .map_or(0, |k| k + 1);
-    let words: Vec<&str> = (start..v).map(|k| s.surface(k)).collect();
-    let label = clean_label(&words);
-    let agents = attribution(s, sents, x);
-    if let Some(label) = label {
-        for a in agents {
-            push_proposal(
-                x,
-                a,
-                label.clone(),
-                s.idx,
-                "propose.under-consideration",
-                0.7,
-            );
-        }
-    }
 }
 
 pub(super) fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], obj: usize) -> Option<String> {

@@ -1,0 +1,125 @@
+//! Proposals stated as nouns: "A's proposal to normalise relations", "A renewed his call
+//! for a ceasefire", "the plan by A to hold elections", and "a prisoner exchange is under
+//! consideration, A said". The agent is the possessor, the pronoun's subject or the name
+//! after "by"; the label is the phrase after "to" or "for", as the verb frame reads it.
+
+use super::*;
+
+/// Proposal nouns (`data/lexicon/proposal_nouns.txt`) with their agent and action.
+pub(super) fn nominal_proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.len();
+    // "accepted the European Union's proposal to normalise relations", "A renewed his call
+    // for a ceasefire", "the proposal by A to create a European army"
+    for t in 1..n {
+        if !PROPOSAL_NOUNS.contains(&s.w(t)) {
+            continue;
+        }
+        // "proposal by A to …", "a plan from A for …": the agent between noun and action
+        let by = if matches!(s.w(t + 1), "by" | "from") {
+            s.entity(x, t + 2).and_then(|a| {
+                let end = (t + 2..n).find(|&q| s.entity(x, q) != Some(a))?;
+                matches!(s.w(end), "to" | "for").then_some((a, end + 1))
+            })
+        } else {
+            None
+        };
+        if by.is_none() && !matches!(s.w(t + 1), "to" | "for") {
+            continue;
+        }
+        let before = t.saturating_sub(3)..t;
+        let possessor = before
+            .clone()
+            .rev()
+            .find(|&q| matches!(s.w(q), "'s" | "’s"));
+        let (agents, obj, opens): (Vec<usize>, usize, bool) = if let Some((a, obj)) = by {
+            (
+                vec![a],
+                obj,
+                (0..t).all(|q| s.class(q) == WordClass::Determiner),
+            )
+        } else if let Some(p) = possessor {
+            let Some(agent) = p.checked_sub(1).and_then(|q| s.entity(x, q)) else {
+                continue;
+            };
+            // "A's plan to cut benefits was rejected", "A's proposal for talks sparked
+            // protests": a proposal that opens the sentence is its subject, and the label
+            // ends at its verb
+            let opens = (0..p)
+                .all(|q| s.class(q) == WordClass::Determiner || s.entity(x, q) == Some(agent));
+            (vec![agent], t + 2, opens)
+        } else if let Some(q) = before
+            .rev()
+            .find(|&q| matches!(s.w(q), "his" | "her" | "its" | "their"))
+            .filter(|&q| q > 0 && s.class(q - 1) == WordClass::Other)
+            // "announced his plan to" is a phrase of the trigger table
+            .filter(|&q| {
+                PROPOSE
+                    .first_at(s.w(q - 1), |p| s.matches(q - 1, p))
+                    .is_none()
+            })
+        {
+            // "A renewed his call for": the subject of the verb before the pronoun
+            match subject(s, sents, x, q - 1) {
+                Subject::Named(v) => (v, t + 2, false),
+                Subject::Unnamed => continue,
+            }
+        } else {
+            continue;
+        };
+        let Some(label) =
+            label_from(s, sents, obj).map(|l| if opens { before_verb(&l) } else { l })
+        else {
+            continue;
+        };
+        for a in agents {
+            if x.entities[a].etype != EntityType::Event {
+                push_proposal(x, a, label.clone(), s.idx, "propose.possessive", 0.7);
+            }
+        }
+    }
+}
+
+/// The words of a label before its clause's verb: an auxiliary, or a past form after a
+/// word that is not a determiner ("new vote was rejected" → "new vote"; "cut benefits
+/// sparked protests" → "cut benefits"; "reduce the armed forces" is kept whole).
+fn before_verb(label: &str) -> String {
+    let words: Vec<&str> = label.split(' ').collect();
+    let class = |w: &str| WordClass::of(w, &w.to_lowercase(), true);
+    let end = (1..words.len())
+        .find(|&k| {
+            class(words[k]) == WordClass::Auxiliary
+                || class(words[k]) == WordClass::Other
+                    && words[k].ends_with("ed")
+                    && class(words[k - 1]) != WordClass::Determiner
+        })
+        .unwrap_or(words.len());
+    words[..end].join(" ")
+}
+
+/// "A prisoner exchange is under consideration, A and B said": the phrase before the verb,
+/// put forward by the quote's speakers.
+pub(super) fn under_consideration(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction, t: usize) {
+    let verb = (0..t)
+        .rev()
+        .find(|&k| ["is", "are", "was", "were"].contains(&s.w(k)));
+    let Some(v) = verb else { return };
+    let start = (0..v)
+        .rev()
+        .find(|&k| [",", ";", "“", "\""].contains(&s.w(k)))
+        .map_or(0, |k| k + 1);
+    let words: Vec<&str> = (start..v).map(|k| s.surface(k)).collect();
+    let label = clean_label(&words);
+    let agents = attribution(s, sents, x);
+    if let Some(label) = label {
+        for a in agents {
+            push_proposal(
+                x,
+                a,
+                label.clone(),
+                s.idx,
+                "propose.under-consideration",
+                0.7,
+            );
+        }
+    }
+}
