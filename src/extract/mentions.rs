@@ -352,14 +352,46 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
                 break;
             }
         }
+        // "King's College London", "St John's Hospital": a possessive before an
+        // institution's head word; the possessor is the capitalised words just before it,
+        // and is no known name ("Britain's Ministry of Defence" is Britain's ministry)
+        if j + 1 < n
+            && matches!(ctx.tok(j), "'s" | "’s")
+            && POSSESSIVE_HEADS.contains(ctx.tok(j + 1))
+        {
+            let mut st = j;
+            while st > i && ctx.is_cap(st - 1) {
+                st -= 1;
+            }
+            if ctx.gaz.lookup(ctx.surface(st, j)).is_none() {
+                let mut k = j + 1;
+                while k < n && ctx.is_cap(k) {
+                    k += 1;
+                }
+                // "the University of Leeds and King's College": what comes before is read
+                // on its own, without the connector
+                let mut e = st;
+                while e > i && !ctx.is_cap(e - 1) {
+                    e -= 1;
+                }
+                if e > i {
+                    chunk(ctx, i, e, out);
+                }
+                out.push(new_raw(
+                    ctx,
+                    st,
+                    k,
+                    Some(EntityType::Organization),
+                    "org.head",
+                ));
+                i = k;
+                continue;
+            }
+        }
         // "Tigray People's Liberation Front": a possessive inside an organisation's name
         if j + 1 < n
             && matches!(ctx.tok(j), "'s" | "’s")
-            && [
-                "People", "Peoples", "Workers", "Women", "Citizens", "Farmers", "Veterans",
-                "Martyrs", "Mothers", "Children",
-            ]
-            .contains(&ctx.tok(j - 1))
+            && POSSESSIVE_NAME_WORDS.contains(ctx.tok(j - 1))
             && ctx.is_cap(j + 1)
         {
             let mut k = j + 1;
@@ -403,6 +435,16 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
     aliases(ctx, out, first_new);
     appositions(ctx, out, first_new);
 }
+
+/// Words before a possessive inside an organisation's name ("Tigray People's Liberation
+/// Front"): `data/lexicon/possessive_name_words.txt`.
+static POSSESSIVE_NAME_WORDS: Words =
+    Words::data(include_str!("../../data/lexicon/possessive_name_words.txt"));
+
+/// Institutions named after a founder or patron, after a possessive ("King's College",
+/// "St John's Hospital"): `data/lexicon/possessive_heads.txt`.
+static POSSESSIVE_HEADS: Words =
+    Words::data(include_str!("../../data/lexicon/possessive_heads.txt"));
 
 /// Below this population a town's name needs evidence to be a place: a place cue in
 /// running text, and in a headline in capitals it is not read at all.

@@ -227,7 +227,17 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
         ]
         .contains(&ctx.tok(a))
         && ctx.role_of[a].is_none();
+    // "Tom Vale of Brennan University": a person's name (a given name, then another word)
+    // before "of" and the body; not "Georgia Institute of Technology", headed before "of"
+    let person_of = (a + 2..b)
+        .find(|&k| ORG_CONNECTORS.contains(&ctx.tok(k)))
+        .is_some_and(|k| {
+            ctx.tok(k) == "of"
+                && super::evidence::GIVEN_NAMES.contains(ctx.tok(a))
+                && !has_head(ctx, a, k, &ORG_HEADS)
+        });
     if b - a >= 2
+        && !person_of
         && (!COMMON_WORDS.contains(&ctx.tok(a)) || head_first || adjective_led)
         && (ctx.role_of[a].is_none() || head_first)
         && (has_head(ctx, a + 1, b, &ORG_HEADS) || head_first)
@@ -486,8 +496,13 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
             chunk(ctx, k + 1, b, out);
             return;
         }
+        // "Professor Ann Moss of Imperial College London": a person before the connector
+        // (a title, or a given name opening two or more words) is no part of the body after
+        let person_before = role.is_some()
+            || honorific.is_some()
+            || k >= p + 2 && super::evidence::GIVEN_NAMES.contains(ctx.tok(p));
         let org = has_head(ctx, p, k, &ORG_HEADS)
-            || has_head(ctx, p, b, &ORG_HEADS) && ctx.tok(k) != "in";
+            || has_head(ctx, p, b, &ORG_HEADS) && ctx.tok(k) != "in" && !person_before;
         let place_of = ctx.tok(k) == "of"
             && (has_head(ctx, p, k, &PLACE_HEADS) || PLACE_PREFIXES.contains(&ctx.tok(p)));
         if !org && !place_of {

@@ -29,7 +29,8 @@ pub(super) static SPORTS: Words = Words::data(include_str!("../../../data/lexico
 
 /// Common given names: `data/lexicon/given_names.txt` (1990 US Census lists; see
 /// `scripts/gen_given_names.py`).
-static GIVEN_NAMES: Words = Words::data(include_str!("../../../data/lexicon/given_names.txt"));
+pub(super) static GIVEN_NAMES: Words =
+    Words::data(include_str!("../../../data/lexicon/given_names.txt"));
 
 /// Roles of players and staff after a side's name: `data/lexicon/side_roles.txt`.
 static SIDE_ROLES: Words = Words::data(include_str!("../../../data/lexicon/side_roles.txt"));
