@@ -32,6 +32,9 @@ pub(super) static SPORTS: Words = Words::data(include_str!("../../../data/lexico
 pub(super) static GIVEN_NAMES: Words =
     Words::data(include_str!("../../../data/lexicon/given_names.txt"));
 
+/// Words before "for" that make the name after it a side: `data/lexicon/side_for.txt`.
+static SIDE_FOR: Words = Words::data(include_str!("../../../data/lexicon/side_for.txt"));
+
 /// Roles of players and staff after a side's name: `data/lexicon/side_roles.txt`.
 static SIDE_ROLES: Words = Words::data(include_str!("../../../data/lexicon/side_roles.txt"));
 
@@ -139,12 +142,19 @@ fn clubs(
         let by_verb = token_at(sentences, m).is_some_and(|(s, a, b)| {
             let toks = &sentences[s].tokens;
             let before = (a > 0).then(|| toks[a - 1].lower.as_str());
-            // "drew with Valencia", "lost to Leeds"
-            let before2 = (a > 1).then(|| toks[a - 2].lower.as_str());
             let after = toks.get(b).map(|t| t.lower.as_str());
+            // "scored twice for Porto", "a striker for Benfica"
+            let side_for = before == Some("for")
+                && (a.saturating_sub(4)..a - 1).any(|k| {
+                    SIDE_FOR.contains(toks[k].lower.as_str())
+                        || SIDE_ROLES.contains(toks[k].lower.as_str())
+                });
             before.is_some_and(|w| CLUB_VERBS.contains(w))
+                || side_for
+                // "drew 1-1 with Valencia", "lost at home to Leeds"
                 || matches!(before, Some("with" | "to"))
-                    && before2.is_some_and(|w| CLUB_VERBS.contains(w))
+                    && (a.saturating_sub(5)..a - 1)
+                        .any(|k| CLUB_VERBS.contains(toks[k].lower.as_str()))
                 || after.is_some_and(|w| CLUB_VERBS.contains(w) || SIDE_ROLES.contains(w))
         });
         if on_line || by_verb {
