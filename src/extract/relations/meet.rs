@@ -5,6 +5,9 @@
 
 use super::*;
 
+/// What is met that is no one: `data/lexicon/met_things.txt`.
+static MET_THINGS: Words = Words::data(include_str!("../../../data/lexicon/met_things.txt"));
+
 pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
     // "talks on Tuesday with", "a final dinner with", "a working lunch between", "a visit to
@@ -59,10 +62,17 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
         s.entity(x, q)
             .is_some_and(|e| x.entities[e].etype == EntityType::Organization)
     };
+    // "meets the natural born citizen requirement", "met its targets": a thing met
+    let met_thing = |trig: usize| {
+        (trig + 1..n.min(trig + 7))
+            .take_while(|&q| s.entity(x, q).is_none() && s.class(q) != WordClass::Punctuation)
+            .any(|q| MET_THINGS.contains(s.w(q)))
+    };
     let Some((trig, trigger)) = (0..n)
         .filter_map(|i| MEET.first_at(s.w(i), |p| s.matches(i, p)).map(|t| (i, t)))
         .find(|&(i, t)| {
             (t.words != ["meeting"] || named_meeting(i))
+                && !(matches!(t.words[..], ["met"] | ["meets"] | ["meeting"]) && met_thing(i))
                 && (!matches!(t.rule, "meet.reception" | "meet.visit") || received_people(i))
                 // "have signed on to the agreement": joining a treaty, not a signing together
                 && !(t.words[..] == ["signed"] && matches!(s.w(i + 1), "on" | "up"))

@@ -803,10 +803,12 @@ pub(super) fn clean_label(words: &[&str]) -> Option<String> {
     {
         w.remove(0);
     }
-    while w
-        .last()
-        .is_some_and(|l| [",", "and", "or", "the", "a", ".", "!", "?", ";"].contains(l))
-    {
+    // "a hypothetical scenario, in": nor does it end with a preposition whose object the
+    // cut left out
+    while w.last().is_some_and(|l| {
+        [",", "and", "or", "the", "a", ".", "!", "?", ";"].contains(l)
+            || crate::extract::lexicon::PREPOSITIONS.contains(l)
+    }) {
         w.pop();
     }
     // "outside mediation for months": how long it has been sought is no part of it
