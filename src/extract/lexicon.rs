@@ -89,6 +89,9 @@ pub static ADJECTIVES: Words = Words::data(include_str!("../../data/lexicon/adje
 /// Nouns for a person of a nation before a name ("Dane Henrik Lund").
 pub static DEMONYM_NOUNS: Words = Words::data(include_str!("../../data/lexicon/demonym_nouns.txt"));
 
+/// People who work at an organisation, before "at" and its name: `data/lexicon/staff_at.txt`.
+pub static STAFF_AT: Words = Words::data(include_str!("../../data/lexicon/staff_at.txt"));
+
 /// Lower-case nouns right before a name that make it an organisation ("the journal X").
 pub static ORG_NOUNS_BEFORE: Words =
     Words::data(include_str!("../../data/lexicon/org_nouns_before.txt"));

@@ -223,9 +223,10 @@ pub(super) fn typed(
         || org_example(ctx, a);
     // "chief strategist at Daiwa Securities": the place of a role is its employer
     // (not "a speaker at Paul's rally": a possessive names the event's owner)
+    // "analysts at Morgan Stanley": people who work there (data/lexicon/staff_at.txt)
     let employer = a > 1
         && ctx.tok(a - 1) == "at"
-        && ctx.role_of[a - 2].is_some_and(|(_, hon)| !hon)
+        && (ctx.role_of[a - 2].is_some_and(|(_, hon)| !hon) || STAFF_AT.contains(ctx.lower(a - 2)))
         && !matches!(next_lower, "'s" | "’s");
     let org_context =
         ORG_NOUNS.contains(next_lower) || ORG_NOUNS.contains(&next2.as_str()) || org_noun_before;
