@@ -11,23 +11,27 @@ static MET_THINGS: Words = Words::data(include_str!("../../../data/lexicon/met_t
 pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
     // "talks on Tuesday with", "a final dinner with", "a working lunch between", "a visit to
-    // Ireland with A"
+    // Ireland with A"; "discussed the crisis with his counterpart A"
     let gapped = (0..n).find(|&i| {
-        [
-            "talks",
-            "negotiations",
-            "meeting",
-            "meetings",
-            "dinner",
-            "lunch",
-            "breakfast",
-            "consultations",
-            "visit",
-        ]
-        .contains(&s.w(i))
-            && (i + 1..n.min(i + 5))
+        let with = |span: usize| {
+            (i + 1..n.min(i + span))
                 .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
-                .any(|q| matches!(s.w(q), "between" | "with"))
+                .find(|&q| matches!(s.w(q), "between" | "with"))
+        };
+        GAPPED_MEETING_WORDS.contains(s.w(i)) && with(5).is_some()
+            || DISCUSS_VERBS.contains(s.w(i))
+                && with(10).is_some_and(|q| {
+                    // an official, by a title or as "counterpart" (not "discussed his
+                    // findings with Wikinews", an interview)
+                    (q + 1..n.min(q + 6))
+                        .find(|&k| s.at[k].is_some())
+                        .and_then(|k| Some((k, &x.mentions[s.at[k]?])))
+                        .is_some_and(|(k, m)| {
+                            m.etype == EntityType::Person
+                                && (m.rule == "person.title"
+                                    || (q + 1..k).any(|c| s.w(c) == "counterpart"))
+                        })
+                })
     });
     // a bare "meeting" with no one named around it is a reference ("The meeting came days
     // after A met B"): the next trigger is tried
@@ -362,6 +366,14 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
         }
     }
 }
+
+/// Words of a meeting before its "with": `data/lexicon/gapped_meeting_words.txt`.
+static GAPPED_MEETING_WORDS: Words = Words::data(include_str!(
+    "../../../data/lexicon/gapped_meeting_words.txt"
+));
+
+/// Verbs of discussing, a meeting with a person: `data/lexicon/discuss_verbs.txt`.
+static DISCUSS_VERBS: Words = Words::data(include_str!("../../../data/lexicon/discuss_verbs.txt"));
 
 /// Nouns for a meeting: "the talks", "the second session".
 pub(super) static MEETING_NOUNS: Words =

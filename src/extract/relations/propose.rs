@@ -736,7 +736,7 @@ pub(super) fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], obj: usize) -> Option
                 && !words.is_empty()
                 && [
                     "before", "after", "ahead", "until", "that", "because", "unless", "while",
-                    "whereas", "when", "which", "who", "as", "so", "saying", "if",
+                    "during", "whereas", "when", "which", "who", "as", "so", "saying", "if",
                 ]
                 .contains(&w))
         {
