@@ -67,7 +67,13 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         if blocked(s, t, true) {
             continue;
         }
-        if t + 1 < n && s.w(t + 1) == "by" {
+        // "backed by A", "backed heavily by A"
+        let by = if s.w(t + 1).ends_with("ly") && s.w(t + 2) == "by" {
+            t + 2
+        } else {
+            t + 1
+        };
+        if by < n && s.w(by) == "by" {
             // passive: "B, backed by A"
             let backers: Vec<usize> = (t + 2..n.min(t + 8))
                 .filter_map(|k| s.entity(x, k))
@@ -225,6 +231,7 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     }
     support_for(s, sents, x);
     support_of(s, sents, x);
+    received_from(s, sents, x);
     deployments(s, sents, x);
     // alliance: "Russia, which has long been Armenia's main military ally"
     for t in 0..n {
@@ -354,7 +361,6 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     }
     // supplies: "Turkey, which has supplied drones to Ukraine"
     static SUPPLY: Words = Words::data(include_str!("../../../data/lexicon/supply.txt"));
-    static MATERIEL: Words = Words::data(include_str!("../../../data/lexicon/materiel.txt"));
     // "military aid", "financial support": help that arms or funds
     // money given is funding: "has provided $70 million to the MDC"
     let money = |q: usize| {
@@ -623,6 +629,54 @@ fn support_of(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         };
         for a in backed.into_iter().filter(|&a| a != b) {
             push_backs(x, b, a, s.idx, "backs.support-of", 0.7);
+        }
+    }
+}
+
+/// Arms and the like: `data/lexicon/materiel.txt`.
+static MATERIEL: Words = Words::data(include_str!("../../../data/lexicon/materiel.txt"));
+
+/// Verbs of receiving: `data/lexicon/receive_verbs.txt`.
+static RECEIVE_VERBS: Words = Words::data(include_str!("../../../data/lexicon/receive_verbs.txt"));
+
+/// "The Free Syrian Army has received weapons from Qatar", "received funding from Qatar and
+/// Turkey": those who give arms or money back the receiver, the clause's subject.
+fn received_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
+    let n = s.len();
+    for v in 0..n {
+        if !RECEIVE_VERBS.contains(s.w(v)) || s.tokens[v].quoted {
+            continue;
+        }
+        let Some(f) = (v + 1..n.min(v + 8))
+            .take_while(|&q| s.class(q) != WordClass::Punctuation && s.entity(x, q).is_none())
+            .find(|&q| s.w(q) == "from")
+        else {
+            continue;
+        };
+        // what is received ends right before "from" (not "weapons inspectors from")
+        let given = f > v + 1
+            && (MATERIEL.contains(s.w(f - 1))
+                || matches!(s.w(f - 1), "funding" | "funds" | "financing"));
+        if !given || blocked(s, v, true) {
+            continue;
+        }
+        // the givers: names after "from", joined by "and" or commas
+        let mut givers: Vec<usize> = Vec::new();
+        for q in f + 1..n {
+            match s.entity(x, q) {
+                Some(e) => {
+                    if !givers.contains(&e) {
+                        givers.push(e);
+                    }
+                }
+                None if matches!(s.w(q), "and" | "," | "the") => {}
+                None => break,
+            }
+        }
+        for r in subjects(s, sents, x, v) {
+            for &g in givers.iter().filter(|&&g| g != r) {
+                push_backs(x, g, r, s.idx, "backs.received", 0.7);
+            }
         }
     }
 }
