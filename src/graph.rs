@@ -616,9 +616,20 @@ impl GraphBuilder {
         }
         // meetings
         let mut meeting_iris = Vec::new();
-        for m in &x.meetings {
+        for (k, m) in x.meetings.iter().enumerate() {
             let s = &x.sentences[m.sentence];
-            let iri = self.node("meeting", &[&article.id, &s.span.start.to_string()]);
+            // one sentence may report separate meetings ("met A and B separately"): the
+            // second and later take their rank in the sentence
+            let rank = x.meetings[..k]
+                .iter()
+                .filter(|o| o.sentence == m.sentence)
+                .count();
+            let start = s.span.start.to_string();
+            let iri = if rank == 0 {
+                self.node("meeting", &[&article.id, &start])
+            } else {
+                self.node("meeting", &[&article.id, &start, &rank.to_string()])
+            };
             out.push(q(iri.clone(), rdf::TYPE, ng::MEETING));
             out.push(q(
                 iri.clone(),

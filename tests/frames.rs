@@ -100,6 +100,27 @@ fn signing_ceremonies() {
         !rels.iter().any(|r| r.contains("Istanbul")),
         "a place is no participant: {rels:?}"
     );
+    // and each separate meeting is its own record, so nothing downstream (the tallies, the
+    // meeting nodes) pairs the two who never met
+    for body in [
+        "Russia and Ukraine signed the deal on Friday, in separate ceremonies with Turkey and the United Nations in Istanbul.",
+        "Foreign Minister Anna Berg met with Tom Vale and Ruth Adler separately on Monday.",
+    ] {
+        let (_, x) = read(body);
+        let records: Vec<Vec<&str>> = x
+            .meetings
+            .iter()
+            .map(|m| m.participants.iter().map(|&p| x.entities[p].name.as_str()).collect())
+            .collect();
+        assert!(records.len() >= 2, "{body}: {records:?}");
+        assert!(records.iter().all(|r| r.len() == 2), "{body}: {records:?}");
+        for (a, b) in [("Russia", "Ukraine"), ("Tom Vale", "Ruth Adler")] {
+            assert!(
+                !records.iter().any(|r| r.contains(&a) && r.contains(&b)),
+                "{body}: {records:?}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -324,45 +324,47 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     });
     let date = sentence_date(article, s);
     let rule = trigger.rule;
-    let mi = x.meetings.len();
-    x.meetings.push(Meeting {
-        participants: parts.clone(),
-        place,
-        date,
-        event,
-        sentence: s.idx,
-        rule,
-    });
-    // separate meetings ("in separate ceremonies with …"): each party met the
-    // counterparts, not each other
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    if separate && !subj.is_empty() && parts.iter().any(|p| !subj.contains(p)) {
-        for &a in &subj {
-            for &b in parts.iter().filter(|p| !subj.contains(p)) {
-                if a != b {
-                    pairs.push((a, b));
-                }
+    // separate meetings ("in separate ceremonies with …", "met A and B separately"): each
+    // party met the counterparts, not each other, and each meeting is its own record
+    let groups: Vec<Vec<usize>> =
+        if separate && !subj.is_empty() && parts.iter().any(|p| !subj.contains(p)) {
+            // one record per pair: "Russia and Ukraine signed … in separate ceremonies with
+            // Turkey and the UN" separates the subjects, "met A and B separately" the others
+            parts
+                .iter()
+                .filter(|p| !subj.contains(p))
+                .flat_map(|&b| {
+                    subj.iter()
+                        .filter(move |&&a| a != b)
+                        .map(move |&a| vec![a, b])
+                })
+                .collect()
+        } else {
+            vec![parts]
+        };
+    for group in groups {
+        let mi = x.meetings.len();
+        x.meetings.push(Meeting {
+            participants: group.clone(),
+            place,
+            date,
+            event,
+            sentence: s.idx,
+            rule,
+        });
+        for (i, &a) in group.iter().enumerate() {
+            for &b in group[i + 1..].iter().filter(|&&b| b != a) {
+                x.relations.push(Relation {
+                    kind: RelationKind::MetWith,
+                    subject: a,
+                    object: Some(b),
+                    proposal: None,
+                    sentence: s.idx,
+                    rule,
+                    confidence: trigger.confidence,
+                    meeting: Some(mi),
+                });
             }
-        }
-    } else {
-        for (i, &a) in parts.iter().enumerate() {
-            for &b in &parts[i + 1..] {
-                pairs.push((a, b));
-            }
-        }
-    }
-    for (a, b) in pairs {
-        {
-            x.relations.push(Relation {
-                kind: RelationKind::MetWith,
-                subject: a,
-                object: Some(b),
-                proposal: None,
-                sentence: s.idx,
-                rule,
-                confidence: trigger.confidence,
-                meeting: Some(mi),
-            });
         }
     }
 }

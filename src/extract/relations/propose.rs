@@ -4,6 +4,11 @@
 
 use super::*;
 
+/// Words that are a verb's particle after a past form ("phased in", "carried out"):
+/// `data/lexicon/verb_particles.txt`.
+static PARTICLE_WORDS: Words =
+    Words::data(include_str!("../../../data/lexicon/verb_particles.txt"));
+
 pub(super) static LABEL_STOP: Words =
     Words::data(include_str!("../../../data/lexicon/label_stop.txt"));
 
@@ -804,11 +809,18 @@ pub(super) fn clean_label(words: &[&str]) -> Option<String> {
         w.remove(0);
     }
     // "a hypothetical scenario, in": nor does it end with a preposition whose object the
-    // cut left out
-    while w.last().is_some_and(|l| {
-        [",", "and", "or", "the", "a", ".", "!", "?", ";"].contains(l)
-            || crate::extract::lexicon::PREPOSITIONS.contains(l)
-    }) {
+    // cut left out (a particle after a past form stays: "relief be phased in")
+    let dangling = |w: &[&str]| {
+        let k = w.len();
+        k > 0
+            && crate::extract::lexicon::PREPOSITIONS.contains(w[k - 1])
+            && !(k > 1 && w[k - 2].ends_with("ed") && PARTICLE_WORDS.contains(w[k - 1]))
+    };
+    while w
+        .last()
+        .is_some_and(|l| [",", "and", "or", "the", "a", ".", "!", "?", ";"].contains(l))
+        || dangling(&w)
+    {
         w.pop();
     }
     // "outside mediation for months": how long it has been sought is no part of it
