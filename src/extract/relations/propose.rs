@@ -524,6 +524,20 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         if s.w(obj) == "that" {
             obj += 1;
         }
+        // "offered Ruritania a trade deal", "promised them a referendum": the one offered
+        // stands before what is offered
+        let recipient_end = match s.entity(x, obj) {
+            Some(e) => (obj..n).find(|&q| s.entity(x, q) != Some(e)),
+            None if s.class(obj) == WordClass::Pronoun
+                && !matches!(s.w(obj), "it" | "this" | "that" | "which" | "what") =>
+            {
+                Some(obj + 1)
+            }
+            None => None,
+        };
+        if let Some(q) = recipient_end.filter(|&q| matches!(s.w(q), "a" | "an" | "the")) {
+            obj = q;
+        }
         // "sought no third term": a negated object (not "insisted that no ships …"); "Rex Tillerson, proposed Secretary of
         // State": the participle of a nomination, before a title
         let negated_object = phrase.last() != Some(&"that")
