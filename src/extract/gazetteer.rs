@@ -60,8 +60,11 @@ pub enum EntryKind {
         /// The country whose capital it is.
         capital_of: Option<usize>,
     },
-    /// A region of the world ("Horn of Africa", "Gaza Strip").
+    /// A region of the world ("Horn of Africa", "Gaza Strip"), or a continent.
     Region,
+    /// A state or province of a country ("Texas", "Bavaria"): a jurisdiction with its own
+    /// officials ("the Texas governor").
+    Division,
     /// An organisation.
     Organization,
     /// A news organisation.
@@ -397,10 +400,16 @@ impl Gazetteer {
             }) {
                 continue;
             }
+            // a continent is a region; a state, a division of its country
+            let kind = if f.get(2).is_some_and(|c| !c.is_empty()) {
+                EntryKind::Division
+            } else {
+                EntryKind::Region
+            };
             g.add(Entry {
                 name: f[0].to_string(),
                 etype: EntityType::Place,
-                kind: EntryKind::Region,
+                kind,
                 geonames: f.get(1).and_then(|x| x.parse().ok()),
                 population: 0,
             });
@@ -528,7 +537,10 @@ impl Gazetteer {
                 let rank = match e.kind {
                     EntryKind::User => 4,
                     EntryKind::Country => 3,
-                    EntryKind::Organization | EntryKind::News | EntryKind::Region => 2,
+                    EntryKind::Organization
+                    | EntryKind::News
+                    | EntryKind::Region
+                    | EntryKind::Division => 2,
                     EntryKind::City { .. } => 1,
                 };
                 (rank, e.population)

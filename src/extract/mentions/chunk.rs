@@ -109,7 +109,8 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
     // 1. The whole chunk is a known name, or an organisation / event by its head.
     if let Some((id, e)) = ctx.gaz.lookup(whole) {
         // "Britain's Europe minister", "our Asia correspondent": a region before a
-        // lower-case title is the title's portfolio, no mention of the place
+        // lower-case title is the title's portfolio, no mention of the place (a state's
+        // is: "the Texas governor")
         if e.kind == EntryKind::Region
             && b < ctx.tokens.len()
             && ctx.role_of[b].is_some_and(|(_, hon)| !hon)

@@ -32,8 +32,9 @@ pub(super) fn typed(
     // Zurabov"; a state or region after "from"/"of": "Senator from Vermont Bernie Sanders"
     if b - a >= 3 && honorific.is_none() {
         if let Some((id, e)) = ctx.gaz.lookup(ctx.tok(a)) {
-            let region_of =
-                e.kind == EntryKind::Region && a > 0 && matches!(ctx.tok(a - 1), "from" | "of");
+            let region_of = matches!(e.kind, EntryKind::Region | EntryKind::Division)
+                && a > 0
+                && matches!(ctx.tok(a - 1), "from" | "of");
             if (e.kind == EntryKind::Country || region_of)
                 && ctx.gaz.lookup(ctx.surface(a, a + 2)).is_none()
                 && !has_head(ctx, a + 1, b, &PLACE_HEADS)
