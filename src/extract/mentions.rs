@@ -352,81 +352,9 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
                 break;
             }
         }
-        // "King's College London", "St John's Hospital": a possessive before an
-        // institution's head word; the possessor is the capitalised words just before it,
-        // and is no known name ("Britain's Ministry of Defence" is Britain's ministry)
-        if j + 1 < n
-            && matches!(ctx.tok(j), "'s" | "’s")
-            && POSSESSIVE_HEADS.contains(ctx.tok(j + 1))
-        {
-            let mut st = j;
-            while st > i && ctx.is_cap(st - 1) {
-                st -= 1;
-            }
-            if ctx.gaz.lookup(ctx.surface(st, j)).is_none() {
-                let mut k = j + 1;
-                while k < n && ctx.is_cap(k) {
-                    k += 1;
-                }
-                // "the University of Leeds and King's College": what comes before is read
-                // on its own, without the connector
-                let mut e = st;
-                while e > i && !ctx.is_cap(e - 1) {
-                    e -= 1;
-                }
-                if e > i {
-                    chunk(ctx, i, e, out);
-                }
-                out.push(new_raw(
-                    ctx,
-                    st,
-                    k,
-                    Some(EntityType::Organization),
-                    "org.head",
-                ));
-                i = k;
-                continue;
-            }
-        }
-        // "Tigray People's Liberation Front": a possessive inside an organisation's name
-        if j + 1 < n
-            && matches!(ctx.tok(j), "'s" | "’s")
-            && POSSESSIVE_NAME_WORDS.contains(ctx.tok(j - 1))
-            && ctx.is_cap(j + 1)
-        {
-            let mut k = j + 1;
-            while k < n && ctx.is_cap(k) {
-                k += 1;
-            }
-            // "Democratic People's Republic of Korea": a name the gazetteer knows, through
-            // connectors ("of", "the") that the possessive left out
-            let mut full = k;
-            while full + 1 < n
-                && matches!(ctx.tok(full), "of" | "the" | "and")
-                && (ctx.is_cap(full + 1) || ctx.tok(full + 1) == "the")
-            {
-                full += 1;
-                while full < n && ctx.is_cap(full) {
-                    full += 1;
-                }
-            }
-            let start = if ctx.tok(i) == "The" { i + 1 } else { i };
-            if let Some((id, e)) = ctx.gaz.lookup(ctx.surface(start, full)) {
-                push_gaz(ctx, start, full, id, e.etype, out);
-                i = full;
-                continue;
-            }
-            if ORG_HEADS.contains(&ctx.tok(k - 1)) {
-                out.push(new_raw(
-                    ctx,
-                    start,
-                    k,
-                    Some(EntityType::Organization),
-                    "org.head",
-                ));
-                i = k;
-                continue;
-            }
+        if let Some(next) = possessive_name(ctx, i, j, out) {
+            i = next;
+            continue;
         }
         chunk(ctx, i, j, out);
         i = j;
@@ -434,6 +362,70 @@ pub(crate) fn detect(ctx: &Ctx<'_>, out: &mut Vec<RawMention>) {
     events(ctx, out, first_new);
     aliases(ctx, out, first_new);
     appositions(ctx, out, first_new);
+}
+
+/// The end of the run of capitalised words from `k`.
+fn cap_run_end(ctx: &Ctx<'_>, mut k: usize) -> usize {
+    while k < ctx.tokens.len() && ctx.is_cap(k) {
+        k += 1;
+    }
+    k
+}
+
+/// A name with a possessive inside, for the run of capitals `i..j` that stops at "'s":
+/// "King's College London", "St John's Hospital" (an institution's head right after it;
+/// the possessor is the capitalised words just before and no known name, so "Britain's
+/// Ministry of Defence" is Britain's ministry), and "Tigray People's Liberation Front" (a
+/// plural noun before it). The mentions are pushed and the word after the name returned.
+fn possessive_name(ctx: &Ctx<'_>, i: usize, j: usize, out: &mut Vec<RawMention>) -> Option<usize> {
+    let n = ctx.tokens.len();
+    if j + 1 >= n || !matches!(ctx.tok(j), "'s" | "’s") {
+        return None;
+    }
+    let org = |a: usize, b: usize| new_raw(ctx, a, b, Some(EntityType::Organization), "org.head");
+    if POSSESSIVE_HEADS.contains(ctx.tok(j + 1)) {
+        let mut st = j;
+        while st > i && ctx.is_cap(st - 1) {
+            st -= 1;
+        }
+        if ctx.gaz.lookup(ctx.surface(st, j)).is_none() {
+            // "the University of Leeds and King's College": what comes before is read on
+            // its own, without the connector
+            let mut e = st;
+            while e > i && !ctx.is_cap(e - 1) {
+                e -= 1;
+            }
+            if e > i {
+                chunk(ctx, i, e, out);
+            }
+            let k = cap_run_end(ctx, j + 1);
+            out.push(org(st, k));
+            return Some(k);
+        }
+    }
+    if !POSSESSIVE_NAME_WORDS.contains(ctx.tok(j - 1)) || !ctx.is_cap(j + 1) {
+        return None;
+    }
+    let k = cap_run_end(ctx, j + 1);
+    // "Democratic People's Republic of Korea": a name the gazetteer knows, through
+    // connectors ("of", "the") that the possessive left out
+    let mut full = k;
+    while full + 1 < n
+        && matches!(ctx.tok(full), "of" | "the" | "and")
+        && (ctx.is_cap(full + 1) || ctx.tok(full + 1) == "the")
+    {
+        full = cap_run_end(ctx, full + 1);
+    }
+    let start = if ctx.tok(i) == "The" { i + 1 } else { i };
+    if let Some((id, e)) = ctx.gaz.lookup(ctx.surface(start, full)) {
+        push_gaz(ctx, start, full, id, e.etype, out);
+        return Some(full);
+    }
+    if ORG_HEADS.contains(&ctx.tok(k - 1)) {
+        out.push(org(start, k));
+        return Some(k);
+    }
+    None
 }
 
 /// Words before a possessive inside an organisation's name ("Tigray People's Liberation
