@@ -636,6 +636,9 @@ fn support_of(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
 /// Arms and the like: `data/lexicon/materiel.txt`.
 static MATERIEL: Words = Words::data(include_str!("../../../data/lexicon/materiel.txt"));
 
+/// Money that backs the receiver: `data/lexicon/funding.txt`.
+static FUNDING: Words = Words::data(include_str!("../../../data/lexicon/funding.txt"));
+
 /// Verbs of receiving: `data/lexicon/receive_verbs.txt`.
 static RECEIVE_VERBS: Words = Words::data(include_str!("../../../data/lexicon/receive_verbs.txt"));
 
@@ -654,9 +657,7 @@ fn received_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             continue;
         };
         // what is received ends right before "from" (not "weapons inspectors from")
-        let given = f > v + 1
-            && (MATERIEL.contains(s.w(f - 1))
-                || matches!(s.w(f - 1), "funding" | "funds" | "financing"));
+        let given = f > v + 1 && (MATERIEL.contains(s.w(f - 1)) || FUNDING.contains(s.w(f - 1)));
         if !given || blocked(s, v, true) {
             continue;
         }
