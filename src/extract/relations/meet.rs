@@ -454,7 +454,13 @@ pub(super) fn joined_meeting(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extractio
             joiners.push(e);
         }
     }
-    join_last_meeting(s, x, &joiners, trigger);
+    // "A, B and C attended the summit" in the article's first report of a meeting: the
+    // record opens here, and they met one another
+    if joiners.len() >= 2 {
+        join_or_open_meeting(s, x, &joiners, trigger);
+    } else {
+        join_last_meeting(s, x, &joiners, trigger);
+    }
     true
 }
 
