@@ -46,7 +46,11 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     // (not "received a letter from A")
     let received_people = |trig: usize| {
         // "A was received by President B": the one who received, after "by"
-        let trig = if s.w(trig + 1) == "by" { trig + 1 } else { trig };
+        let trig = if s.w(trig + 1) == "by" {
+            trig + 1
+        } else {
+            trig
+        };
         let group = s.w(trig + 1) == "the" && group_of(s, trig + 2).is_some();
         // (not a possession: "visited A's hometown")
         let person = (trig + 1..n.min(trig + 6))
