@@ -616,14 +616,14 @@ impl GraphBuilder {
         }
         // meetings
         let mut meeting_iris = Vec::new();
-        for (k, m) in x.meetings.iter().enumerate() {
+        // one sentence may report separate meetings ("met A and B separately"): the second
+        // and later take their rank in the sentence
+        let mut in_sentence: HashMap<usize, usize> = HashMap::new();
+        for m in &x.meetings {
             let s = &x.sentences[m.sentence];
-            // one sentence may report separate meetings ("met A and B separately"): the
-            // second and later take their rank in the sentence
-            let rank = x.meetings[..k]
-                .iter()
-                .filter(|o| o.sentence == m.sentence)
-                .count();
+            let seen = in_sentence.entry(m.sentence).or_insert(0);
+            let rank = *seen;
+            *seen += 1;
             let start = s.span.start.to_string();
             let iri = if rank == 0 {
                 self.node("meeting", &[&article.id, &start])

@@ -131,6 +131,15 @@ impl<'a> Sent<'a> {
             .map(|m| x.mentions[m].entity)
     }
 
+    /// The token after the name at token `i` (the run of tokens naming the same entity), or
+    /// `i` itself when no name stands there: "visited A's home town" → the "'s".
+    pub fn name_end(&self, x: &Extraction, i: usize) -> usize {
+        let Some(e) = self.entity(x, i) else { return i };
+        (i..self.len())
+            .find(|&k| self.entity(x, k) != Some(e))
+            .unwrap_or(self.len())
+    }
+
     /// The entity of the mention at token `i` when it is a person.
     pub fn person(&self, x: &Extraction, i: usize) -> Option<usize> {
         self.entity(x, i)

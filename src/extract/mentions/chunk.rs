@@ -232,11 +232,7 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
     // before "of" and the body; not "Georgia Institute of Technology", headed before "of"
     let person_of = (a + 2..b)
         .find(|&k| ORG_CONNECTORS.contains(&ctx.tok(k)))
-        .is_some_and(|k| {
-            ctx.tok(k) == "of"
-                && super::evidence::GIVEN_NAMES.contains(ctx.tok(a))
-                && !has_head(ctx, a, k, &ORG_HEADS)
-        });
+        .is_some_and(|k| ctx.tok(k) == "of" && person_before_connector(ctx, a, k));
     if b - a >= 2
         && !person_of
         && (!COMMON_WORDS.contains(&ctx.tok(a)) || head_first || adjective_led)
@@ -499,9 +495,8 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
         }
         // "Professor Ann Moss of Imperial College London": a person before the connector
         // (a title, or a given name opening two or more words) is no part of the body after
-        let person_before = role.is_some()
-            || honorific.is_some()
-            || k >= p + 2 && super::evidence::GIVEN_NAMES.contains(ctx.tok(p));
+        let person_before =
+            role.is_some() || honorific.is_some() || person_before_connector(ctx, p, k);
         let org = has_head(ctx, p, k, &ORG_HEADS)
             || has_head(ctx, p, b, &ORG_HEADS) && ctx.tok(k) != "in" && !person_before;
         let place_of = ctx.tok(k) == "of"
@@ -521,6 +516,15 @@ pub(super) fn chunk(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<RawMention>
         }
     }
     typed(ctx, p, b, honorific, role, affiliation, out);
+}
+
+/// Whether `a..k`, before a connector, is a person's name: a given name opening two or more
+/// words, and no organisation head among them ("Tom Vale of Brennan University"; not
+/// "Georgia Institute of Technology").
+fn person_before_connector(ctx: &Ctx<'_>, a: usize, k: usize) -> bool {
+    k >= a + 2
+        && super::evidence::GIVEN_NAMES.contains(ctx.tok(a))
+        && !has_head(ctx, a, k, &ORG_HEADS)
 }
 
 /// In title-case text: known names only, longest first.

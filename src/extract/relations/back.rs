@@ -661,19 +661,8 @@ fn received_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         if !given || blocked(s, v, true) {
             continue;
         }
-        // the givers: names after "from", joined by "and" or commas
-        let mut givers: Vec<usize> = Vec::new();
-        for q in f + 1..n {
-            match s.entity(x, q) {
-                Some(e) => {
-                    if !givers.contains(&e) {
-                        givers.push(e);
-                    }
-                }
-                None if matches!(s.w(q), "and" | "," | "the") => {}
-                None => break,
-            }
-        }
+        // the givers: the names listed after "from"
+        let givers = listed(s, x, f + 1);
         for r in subjects(s, sents, x, v) {
             for &g in givers.iter().filter(|&&g| g != r) {
                 push_backs(x, g, r, s.idx, "backs.received", 0.7);

@@ -703,20 +703,14 @@ pub(super) fn listed(s: &Sent<'_>, x: &Extraction, from: usize) -> Vec<usize> {
         if !out.contains(&e) {
             out.push(e);
         }
-        while k < n && s.entity(x, k) == Some(e) {
-            k += 1;
-        }
+        k = s.name_end(x, k);
         // a person's state or country: "Senators A of Florida, B of Utah, and C"
-        if s.w(k) == "of" && x.entities[e].etype == EntityType::Person {
-            if let Some(p) = s
-                .entity(x, k + 1)
-                .filter(|&p| x.entities[p].etype == EntityType::Place)
-            {
-                k += 1;
-                while k < n && s.entity(x, k) == Some(p) {
-                    k += 1;
-                }
-            }
+        if s.w(k) == "of"
+            && x.entities[e].etype == EntityType::Person
+            && s.entity(x, k + 1)
+                .is_some_and(|p| x.entities[p].etype == EntityType::Place)
+        {
+            k = s.name_end(x, k + 1);
         }
         if !matches!(s.w(k), "," | "and") {
             break;

@@ -57,8 +57,8 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
             .find(|&q| s.entity(x, q).is_some() || !s.surface(q).starts_with(char::is_uppercase))
             .and_then(|q| Some((q, s.entity(x, q)?)))
             .is_some_and(|(q, e)| {
-                let end = (q..n).find(|&k| s.entity(x, k) != Some(e)).unwrap_or(n);
-                x.entities[e].etype == EntityType::Person && !matches!(s.w(end), "'s" | "’s")
+                x.entities[e].etype == EntityType::Person
+                    && !matches!(s.w(s.name_end(x, q)), "'s" | "’s")
             });
         group || person
     };
@@ -351,26 +351,16 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     for group in groups {
         let mi = x.meetings.len();
         x.meetings.push(Meeting {
-            participants: group.clone(),
+            participants: Vec::new(),
             place,
             date,
             event,
             sentence: s.idx,
             rule,
         });
-        for (i, &a) in group.iter().enumerate() {
-            for &b in group[i + 1..].iter().filter(|&&b| b != a) {
-                x.relations.push(Relation {
-                    kind: RelationKind::MetWith,
-                    subject: a,
-                    object: Some(b),
-                    proposal: None,
-                    sentence: s.idx,
-                    rule,
-                    confidence: trigger.confidence,
-                    meeting: Some(mi),
-                });
-            }
+        // each participant meets everyone already in the record
+        for p in group {
+            join_meeting(x, mi, p, s.idx, rule, trigger.confidence);
         }
     }
 }

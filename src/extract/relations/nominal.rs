@@ -17,7 +17,7 @@ pub(super) fn nominal_proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extrac
         // "proposal by A to …", "a plan from A for …": the agent between noun and action
         let by = if matches!(s.w(t + 1), "by" | "from") {
             s.entity(x, t + 2).and_then(|a| {
-                let end = (t + 2..n).find(|&q| s.entity(x, q) != Some(a))?;
+                let end = s.name_end(x, t + 2);
                 matches!(s.w(end), "to" | "for").then_some((a, end + 1))
             })
         } else {
@@ -59,10 +59,7 @@ pub(super) fn nominal_proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extrac
             })
         {
             // "A renewed his call for": the subject of the verb before the pronoun
-            match subject(s, sents, x, q - 1) {
-                Subject::Named(v) => (v, t + 2, false),
-                Subject::Unnamed => continue,
-            }
+            (subjects(s, sents, x, q - 1), t + 2, false)
         } else {
             continue;
         };

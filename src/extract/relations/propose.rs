@@ -527,7 +527,7 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         // "offered Ruritania a trade deal", "promised them a referendum": the one offered
         // stands before what is offered
         let recipient_end = match s.entity(x, obj) {
-            Some(e) => (obj..n).find(|&q| s.entity(x, q) != Some(e)),
+            Some(_) => Some(s.name_end(x, obj)),
             None if s.class(obj) == WordClass::Pronoun
                 && !matches!(s.w(obj), "it" | "this" | "that" | "which" | "what") =>
             {
