@@ -17,7 +17,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::store::NewsStore;
 
+mod meetings;
 mod rules;
+pub use meetings::MeetingScore;
 pub use rules::{rule_report, RuleReport, RuleRow};
 
 /// Errors of evaluation.
@@ -77,6 +79,8 @@ struct GoldRelation {
 struct GoldFile {
     entities: Vec<GoldEntity>,
     relations: Vec<GoldRelation>,
+    #[serde(default)]
+    meetings: Vec<meetings::GoldMeeting>,
 }
 
 /// A gold standard (see the README, "Measuring quality").
@@ -85,6 +89,7 @@ pub struct Gold {
     order: Vec<String>,
     entities: HashMap<String, (GoldEntity, HashSet<String>)>,
     relations: Vec<(GoldRelation, bool)>,
+    meetings: Vec<meetings::GoldMeeting>,
 }
 
 /// Folds a name as the scorer does: accents, case, apostrophes, "'s", dots, punctuation
@@ -161,10 +166,17 @@ impl Gold {
             let required = args.iter().all(|a| entities[a.as_str()].0.required);
             relations.push((r, required));
         }
+        meetings::check(&g.meetings, |p| entities.contains_key(p)).map_err(|message| {
+            EvalError::Gold {
+                path: path.to_path_buf(),
+                message,
+            }
+        })?;
         Ok(Gold {
             order,
             entities,
             relations,
+            meetings: g.meetings,
         })
     }
 }
@@ -216,6 +228,8 @@ pub struct Report {
     /// system nodes: `(gold, system)` with `"-"` for none (a miss or a node no gold
     /// entity names). The diagonal is what is right.
     pub confusions: BTreeMap<(String, String), usize>,
+    /// Meeting clusters, when the gold has meetings.
+    pub meetings: Option<MeetingScore>,
 }
 
 impl Report {
@@ -242,6 +256,20 @@ impl Report {
         );
         if !self.confusions.is_empty() {
             let _ = write!(s, "{}", self.confusion_table());
+        }
+        if let Some(m) = &self.meetings {
+            let _ = writeln!(
+                s,
+                "meetings: pairwise P {:.3} R {:.3} F1 {:.3} over {} reports matched \
+                 ({} of {} gold reports found), {} merging different meetings",
+                m.pairwise.precision,
+                m.pairwise.recall,
+                m.pairwise.f1,
+                m.matched,
+                m.gold_found,
+                m.gold_reports,
+                m.merged
+            );
         }
         if verbose {
             for d in &self.details {
@@ -279,9 +307,11 @@ impl Report {
         s
     }
 
-    /// The figures as JSON, as `score.py --json` prints them.
+    /// The figures as JSON, as `score.py --json` prints them, and the meeting clusters
+    /// (`meetings`: `pairwise`, `matched`, `gold_reports`, `gold_found`, `merged`) when
+    /// the gold has meetings.
     pub fn to_json(&self) -> String {
-        let map: serde_json::Map<String, serde_json::Value> = self
+        let mut map: serde_json::Map<String, serde_json::Value> = self
             .rows
             .iter()
             .map(|(n, p)| {
@@ -291,6 +321,12 @@ impl Report {
                 )
             })
             .collect();
+        if let Some(m) = &self.meetings {
+            map.insert(
+                "meetings".to_string(),
+                serde_json::to_value(m).unwrap_or_default(),
+            );
+        }
         serde_json::Value::Object(map).to_string()
     }
 }
@@ -613,11 +649,16 @@ fn score(store: &NewsStore, gold: &Gold) -> Result<(Report, Matching), EvalError
         all_fn += r_fn.len();
     }
     rows.push(("relations", prf(all_tp, all_fp, all_fn)));
+    let meetings = meetings::score(store, &gold.meetings, &assignment)?.map(|(m, lines)| {
+        details.extend(lines);
+        m
+    });
     let report = Report {
         rows,
         counts,
         details,
         confusions,
+        meetings,
     };
     Ok((
         report,

@@ -7,6 +7,7 @@
 //! the same IRIs on any machine. Every relation carries its evidence as a reified
 //! `ng:Assertion` (article, sentence, character offsets, rule, confidence) in plain RDF 1.1.
 
+pub mod meetings;
 pub mod tally;
 pub mod vocab;
 
@@ -77,6 +78,8 @@ pub struct GraphBuilder {
     by_skeleton: HashMap<String, Vec<usize>>,
     by_end_word: HashMap<String, Vec<usize>>,
     tallies: Tallies,
+    /// Meeting reports of the articles built since the last [`GraphBuilder::take_reports`].
+    reports: Vec<meetings::Report>,
 }
 
 /// A transliteration-tolerant key: per word, consonants only, after folding "x" to
@@ -271,6 +274,7 @@ impl GraphBuilder {
             by_skeleton: HashMap::new(),
             by_end_word: HashMap::new(),
             tallies: Tallies::default(),
+            reports: Vec::new(),
         })
     }
 
@@ -626,11 +630,11 @@ impl GraphBuilder {
             *seen += 1;
             let start = s.span.start.to_string();
             let iri = if rank == 0 {
-                self.node("meeting", &[&article.id, &start])
+                self.node("meeting-report", &[&article.id, &start])
             } else {
-                self.node("meeting", &[&article.id, &start, &rank.to_string()])
+                self.node("meeting-report", &[&article.id, &start, &rank.to_string()])
             };
-            out.push(q(iri.clone(), rdf::TYPE, ng::MEETING));
+            out.push(q(iri.clone(), rdf::TYPE, ng::MEETING_REPORT));
             out.push(q(
                 iri.clone(),
                 rdfs::LABEL,
@@ -758,6 +762,7 @@ impl GraphBuilder {
             }
         }
         self.tallies.extend(tally::of_article(&out, &self.base));
+        self.reports.extend(meetings::of_article(&out));
         let world_graph = self.world_graph();
         out.into_iter()
             .map(|x| in_graph(x, art.clone()))
@@ -777,6 +782,17 @@ impl GraphBuilder {
     /// Takes the tallies pending (see [`GraphBuilder::pending_tallies`]).
     pub fn take_tallies(&mut self) -> Tallies {
         std::mem::take(&mut self.tallies)
+    }
+
+    /// Takes the meeting reports of the articles built since the last call, to be
+    /// resolved into meetings with those a store holds ([`meetings`]).
+    pub fn take_reports(&mut self) -> Vec<meetings::Report> {
+        std::mem::take(&mut self.reports)
+    }
+
+    /// The IRI base of the graph.
+    pub fn base(&self) -> &str {
+        &self.base
     }
 
     /// Description quads of the entities changed since the last call (type, labels,

@@ -256,9 +256,14 @@ impl<'a> Ingester<'a> {
         Ok(committed)
     }
 
+    /// Adds the tallies and resolves the meetings of the articles committed (the meetings
+    /// first: the tallies' end clears the mark that makes a writer recount both).
     fn add_tallies(&mut self) -> Result<(), PipelineError> {
-        let tallies = self.builder.take_tallies();
         let world = self.builder.world_graph();
+        let reports = self.builder.take_reports();
+        self.store
+            .resolve_meetings(reports, &world, self.builder.base())?;
+        let tallies = self.builder.take_tallies();
         self.store.add_tallies(tallies, &world, &mut self.tallies)?;
         Ok(())
     }
@@ -385,6 +390,10 @@ pub fn extract_all(
     let world = builder.world_graph();
     for (node, (key, tally)) in &builder.take_tallies().0 {
         quads.extend(tally.to_quads(node, key, &world));
+    }
+    let base = builder.base().to_owned();
+    for m in crate::graph::meetings::resolve(&base, builder.take_reports()) {
+        quads.extend(m.to_quads(&world));
     }
     summary.skipped += skipped;
     Ok((quads, summary))

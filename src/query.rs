@@ -40,6 +40,7 @@ pub const BUNDLED: &[Bundled] = bundled!(
     "entity",
     "evidence",
     "timeline",
+    "reported-meetings",
     "mentions-per-outlet",
 );
 

@@ -4,15 +4,17 @@
 //! changes, so an article is either wholly in the store or not at all, and an article
 //! already stored (same content hash) is skipped: ingesting it again adds nothing.
 //!
-//! Layout (store format 3): what each article says is in a named graph named by the
-//! article's IRI; the merged world (entities, the relations between them, proposals, and
-//! the tallies of [`crate::graph::tally`]) is in the world graph `{base}graph/world`;
+//! Layout (store format 4): what each article says is in a named graph named by the
+//! article's IRI; the merged world (entities, the relations between them, proposals, the
+//! tallies of [`crate::graph::tally`] and the meetings of [`crate::graph::meetings`]) is
+//! in the world graph `{base}graph/world`;
 //! newsgraph's own bookkeeping (format, version, what was pushed where, whether the
 //! tallies lag behind) is in graphs under `urn:newsgraph:`, which exports leave out.
 //! Queries see the union of the named graphs as their default graph.
 
 mod inspect;
 mod lock;
+mod meetings;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -48,7 +50,7 @@ pub const LOADED_GRAPH: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("urn
 pub const BULK_MIN_QUADS: usize = 5_000;
 
 /// The store layout this newsgraph reads and writes (see the module header).
-pub const STORE_FORMAT: u32 = 3;
+pub const STORE_FORMAT: u32 = 4;
 
 /// The tallies a writer has read or written, so that each is read from the store once.
 /// Only the writer holding the store's lock may keep one (nothing else changes them).
@@ -617,7 +619,8 @@ impl NewsStore {
     /// Counts the tallies again from every stored article (after an ingest stopped
     /// before adding its tallies): removes those of the world graph `world`, reads each
     /// article graph's contribution ([`crate::graph::tally::of_article`]) and adds the
-    /// sum. Returns how many articles were read.
+    /// sum; the meetings are resolved again from every stored report likewise. Returns
+    /// how many articles were read.
     pub fn recount_tallies(&self, world: &NamedNode, base: &str) -> Result<usize, StoreError> {
         let nodes: Vec<NamedOrBlankNode> = self
             .store
@@ -642,6 +645,7 @@ impl NewsStore {
             t.commit()?;
         }
         let mut all = Tallies::default();
+        let mut reports = Vec::new();
         let mut articles = 0;
         for g in self.data_graphs()? {
             let NamedOrBlankNode::NamedNode(g) = g else {
@@ -658,8 +662,10 @@ impl NewsStore {
                 .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
                 .collect::<Result<_, _>>()?;
             all.extend(crate::graph::tally::of_article(&quads, base));
+            reports.extend(crate::graph::meetings::of_article(&quads));
             articles += 1;
         }
+        self.replace_meetings(crate::graph::meetings::resolve(base, reports), world)?;
         let mut cache = TallyCache {
             known: Default::default(),
             complete: true,

@@ -226,6 +226,60 @@ fn quality_does_not_regress() {
     }
 }
 
+/// Meeting clusters (issue 19): the set whose gold says which reports are one real
+/// meeting, scored pairwise; no meeting of the graph may join two real ones. (dev: first
+/// look 0.846, before two days in a row could be one meeting; 0.929 at the commit that
+/// added it.)
+#[test]
+fn meeting_clusters_do_not_regress() {
+    let (set, floor) = ("dev", 0.92);
+    let r = root().join("tests/fixtures").join(set);
+    let v = eval_json(&[
+        "--gold".as_ref(),
+        r.join("gold.json").as_os_str(),
+        r.as_os_str(),
+    ]);
+    let m = &v["meetings"];
+    let f = m["pairwise"]["f1"].as_f64().expect("a meeting F1");
+    assert!(f >= floor, "{set}: meeting clusters F1 {f:.3} < {floor}");
+    assert_eq!(m["merged"].as_u64(), Some(0), "{set}: {m}");
+}
+
+/// The seed reports and the examples tell of one meeting, the Paris talks of 13 January
+/// 2014: one `ng:Meeting` with each report.
+#[test]
+fn the_paris_talks_are_one_meeting() {
+    for (dir, reports) in [
+        (root().join("examples"), 3),
+        (root().join("../shared/seeds"), 4),
+    ] {
+        if !dir.exists() {
+            eprintln!("{} is not here; skipped", dir.display());
+            continue;
+        }
+        let out = bin()
+            .args(["extract", "-q", "--format", "ntriples"])
+            .arg(&dir)
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        let nt = String::from_utf8(out.stdout).expect("utf-8");
+        let count = |suffix: &str| nt.lines().filter(|l| l.contains(suffix)).count();
+        assert_eq!(
+            count("<https://w3id.org/newsgraph/ontology#Meeting> ."),
+            1,
+            "{}",
+            dir.display()
+        );
+        assert_eq!(
+            count("<https://w3id.org/newsgraph/ontology#report>"),
+            reports,
+            "{}",
+            dir.display()
+        );
+    }
+}
+
 /// `eval` of a fixture set against its own gold, with more arguments.
 fn eval_fixture(set: &str, args: &[&str]) -> std::process::Output {
     let r = root().join("tests/fixtures").join(set);

@@ -1,8 +1,10 @@
-//! Tallies (`ng:Tally`, counted at ingest for the bundled summaries) are derived data: an
-//! ingest stopped after committing articles but before adding their tallies leaves the
-//! store flagged, and the next writer counts them again from the stored articles, giving
-//! what an uninterrupted ingest gives. (`tests/crash.rs` kills real ingests at random;
-//! this test stops one at exactly that point.)
+//! Tallies (`ng:Tally`, counted at ingest for the bundled summaries) and meetings
+//! (`ng:Meeting`, one per real meeting over its reports in many articles) are derived
+//! data: an ingest stopped after committing articles but before adding them leaves the
+//! store flagged, and the next writer derives them again from the stored articles, giving
+//! what an uninterrupted ingest gives; a store built in several runs, in any order, holds
+//! what one run gives. (`tests/crash.rs` kills real ingests at random; these tests stop
+//! one at exactly that point.)
 
 use newsgraph::export::{export, Format};
 use newsgraph::extract::Gazetteer;
@@ -68,6 +70,11 @@ fn tallies_left_behind_are_recounted_by_the_next_writer() {
         .filter(|l| l.contains("ontology#Tally>"))
         .count();
     assert!(tallies > 20, "the examples give tallies ({tallies})");
+    assert_eq!(
+        meetings(&expected),
+        1,
+        "the three reports of the Paris talks"
+    );
 
     // stopped after the commit, before the tallies were added
     let stopped = NewsStore::memory().expect("store");
@@ -78,6 +85,7 @@ fn tallies_left_behind_are_recounted_by_the_next_writer() {
         !partial.iter().any(|l| l.contains("ontology#Tally>")),
         "no tallies were written"
     );
+    assert_eq!(meetings(&partial), 0, "no meetings were written");
 
     // the next writer recounts
     let ingester = Ingester::new(&stopped, DEFAULT_BASE, gaz).expect("ingester");
@@ -98,4 +106,123 @@ fn tallies_of_two_runs_equal_those_of_one() {
         ingest(&split, part, true);
     }
     assert_eq!(sorted_ntriples(&split), sorted_ntriples(&whole));
+}
+
+/// The `ng:Meeting` nodes among sorted N-Triples.
+fn meetings(lines: &[String]) -> usize {
+    lines
+        .iter()
+        .filter(|l| l.ends_with("<https://w3id.org/newsgraph/ontology#Meeting> ."))
+        .count()
+}
+
+#[test]
+fn meetings_of_runs_in_any_order_equal_those_of_one() {
+    let articles = articles();
+    let whole = NewsStore::memory().expect("store");
+    ingest(&whole, &articles, true);
+    let expected = sorted_ntriples(&whole);
+    let reports = expected
+        .iter()
+        .filter(|l| l.contains("ontology#report>"))
+        .count();
+    assert_eq!((meetings(&expected), reports), (1, 3));
+
+    // one article a run, last first: each run resolves its reports with those stored
+    let runs = NewsStore::memory().expect("store");
+    for a in articles.iter().rev() {
+        ingest(&runs, std::slice::from_ref(a), true);
+    }
+    // (which of two names of one event an entity node takes depends on the order the
+    // articles come in, so the meetings are compared, not the whole store)
+    let of_meetings = |lines: Vec<String>| -> Vec<String> {
+        lines
+            .into_iter()
+            .filter(|l| l.starts_with(&format!("<{DEFAULT_BASE}meeting/")))
+            .collect()
+    };
+    let expected = of_meetings(expected);
+    assert_eq!(expected.len(), 13, "{expected:#?}");
+    assert_eq!(of_meetings(sorted_ntriples(&runs)), expected);
+
+    let mut reversed = articles.clone();
+    reversed.reverse();
+    let one = NewsStore::memory().expect("store");
+    ingest(&one, &reversed, true);
+    assert_eq!(of_meetings(sorted_ntriples(&one)), expected);
+}
+
+/// A report of no day (an article with no date, and no date in the sentence) joins the
+/// meeting of a day it tells of, whichever run stores it.
+#[test]
+fn an_undated_report_joins_the_meeting_it_tells_of_in_any_run() {
+    let dated = Article::from_text(
+        "dated.txt",
+        "Talks in Oslo\n\nAnna Berg met Tomas Lind in Oslo on Monday.\n",
+        newsgraph::ingest::Metadata {
+            published: Some("2024-03-05".to_string()),
+            ..Default::default()
+        },
+    );
+    let undated = Article::from_text(
+        "undated.txt",
+        "Oslo meeting\n\nAnna Berg and Tomas Lind held talks in Oslo.\n",
+        Default::default(),
+    );
+    let whole = NewsStore::memory().expect("store");
+    ingest(&whole, &[dated.clone(), undated.clone()], true);
+    let expected = sorted_ntriples(&whole);
+    assert_eq!(meetings(&expected), 1, "{expected:#?}");
+    for order in [[&undated, &dated], [&dated, &undated]] {
+        let runs = NewsStore::memory().expect("store");
+        for a in order {
+            ingest(&runs, std::slice::from_ref(a), true);
+        }
+        assert_eq!(sorted_ntriples(&runs), expected);
+    }
+}
+
+/// Reports of two days in a row that name the same people and place are one meeting
+/// (talks past midnight), whichever run stores which.
+#[test]
+fn a_meeting_over_two_days_is_one_in_any_run() {
+    let day = |published: &str, text: &str| {
+        Article::from_text(
+            format!("{published}.txt"),
+            text,
+            newsgraph::ingest::Metadata {
+                published: Some(published.to_string()),
+                ..Default::default()
+            },
+        )
+    };
+    let first = day(
+        "2024-03-04",
+        "Talks in Oslo\n\nAnna Berg met Tomas Lind in Oslo.\n",
+    );
+    let second = day(
+        "2024-03-05",
+        "Oslo talks end\n\nAnna Berg and Tomas Lind held talks in Oslo.\n",
+    );
+    // three days on, the same people in the same place: another meeting
+    let later = day(
+        "2024-03-08",
+        "Oslo again\n\nAnna Berg met Tomas Lind in Oslo.\n",
+    );
+    let all = [first.clone(), second.clone(), later.clone()];
+    let whole = NewsStore::memory().expect("store");
+    ingest(&whole, &all, true);
+    let expected = sorted_ntriples(&whole);
+    assert_eq!(meetings(&expected), 2, "{expected:#?}");
+    for order in [
+        [&later, &second, &first],
+        [&first, &later, &second],
+        [&second, &first, &later],
+    ] {
+        let runs = NewsStore::memory().expect("store");
+        for a in order {
+            ingest(&runs, std::slice::from_ref(a), true);
+        }
+        assert_eq!(sorted_ntriples(&runs), expected);
+    }
 }

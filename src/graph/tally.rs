@@ -243,7 +243,7 @@ pub fn of_article(quads: &[Quad], base: &str) -> Tallies {
         add(key, Tally::default());
     }
     for n in nodes.values() {
-        if n.types.contains(&ng::MEETING) {
+        if n.types.contains(&ng::MEETING_REPORT) {
             let who: Vec<&NamedNode> = n.participants.iter().copied().collect();
             for (i, a) in who.iter().enumerate() {
                 for b in &who[i + 1..] {

@@ -5,7 +5,7 @@ use oxigraph::model::NamedNodeRef;
 
 /// The version of `ontology/newsgraph.ttl` (its `owl:versionInfo`), recorded in every
 /// store; a test checks the two agree.
-pub const ONTOLOGY_VERSION: &str = "3";
+pub const ONTOLOGY_VERSION: &str = "4";
 
 /// The newsgraph ontology namespace.
 pub const NG: &str = "https://w3id.org/newsgraph/ontology#";
@@ -26,7 +26,7 @@ pub mod ng {
     use super::NamedNodeRef;
     terms!("https://w3id.org/newsgraph/ontology#";
         PERSON = "Person", ORGANIZATION = "Organization", PLACE = "Place", EVENT = "Event",
-        MEETING = "Meeting", PROPOSAL = "Proposal", ASSERTION = "Assertion",
+        MEETING = "Meeting", MEETING_REPORT = "MeetingReport", REPORT = "report", PROPOSAL = "Proposal", ASSERTION = "Assertion",
         MET_WITH = "metWith", BACKS = "backs", PROPOSED = "proposed",
         ROLE = "role", AFFILIATED_WITH = "affiliatedWith", GEONAMES_ID = "geonamesId",
         PARTICIPANT = "participant", PLACE_PROP = "place", DATE = "date", PART_OF = "partOf",

@@ -1,0 +1,236 @@
+//! Meetings in the store: an ingest resolves the meeting reports of the articles it
+//! wrote with the stored reports that bear on them, and replaces those meetings of the
+//! world graph ([`crate::graph::meetings`] says what one meeting is).
+
+use std::collections::{BTreeSet, HashSet};
+
+use chrono::NaiveDate;
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+
+use super::{NewsStore, StoreError};
+use crate::graph::meetings;
+use crate::graph::vocab::{ng, schema};
+
+impl NewsStore {
+    /// Resolves the meetings of the reports of articles just written ([`NewsStore::write`])
+    /// together with the stored reports that bear on them, and replaces those meetings in
+    /// the world graph `world` ([`crate::graph::meetings::resolve`]), in one transaction.
+    /// What bears on them: every stored report of the days they fall on; every stored
+    /// report of no day (found by a scan, they are few); and every report of a day
+    /// that shares a meeting with one of no day, with the rest of its day. A store built
+    /// in several runs thus holds the meetings of one run over all its articles.
+    pub fn resolve_meetings(
+        &self,
+        reports: Vec<meetings::Report>,
+        world: &NamedNode,
+        base: &str,
+    ) -> Result<(), StoreError> {
+        if reports.is_empty() {
+            return Ok(());
+        }
+        // the new articles' reports are all here; the world graph holds none
+        let mut new_articles: HashSet<NamedNode> =
+            reports.iter().map(|r| r.article.clone()).collect();
+        new_articles.insert(world.clone());
+        let mut read = new_articles.clone();
+        let mut all = reports;
+        // stored reports of no day: the graphs of undated articles with a report of no
+        // stated date
+        let undated = format!(
+            "SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?r a <{}> ; <{}> ?g . \
+             FILTER NOT EXISTS {{ ?r <{}> ?d }} FILTER NOT EXISTS {{ ?g <{}> ?p }} }} }}",
+            ng::MEETING_REPORT.as_str(),
+            ng::ARTICLE.as_str(),
+            ng::DATE.as_str(),
+            schema::DATE_PUBLISHED.as_str()
+        );
+        let mut graphs = Vec::new();
+        if let QueryResults::Solutions(rows) = SparqlEvaluator::new()
+            .parse_query(&undated)
+            .map_err(|e| StoreError::Query(e.to_string()))?
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| StoreError::Query(e.to_string()))?
+        {
+            for row in rows {
+                let row = row.map_err(|e| StoreError::Query(e.to_string()))?;
+                if let Some(Term::NamedNode(g)) = row.get("g") {
+                    graphs.push(g.clone());
+                }
+            }
+        }
+        self.read_reports(graphs, &mut read, &mut all, |r| r.day().is_none())?;
+        // the dated reports that share a meeting with one of no day
+        let undated: Vec<&meetings::Report> = all.iter().filter(|r| r.day().is_none()).collect();
+        let who: BTreeSet<&NamedNode> = undated.iter().flat_map(|r| &r.participants).collect();
+        let mut graphs = BTreeSet::new();
+        for p in who {
+            for q in self.store.quads_for_pattern(
+                None,
+                Some(ng::PARTICIPANT),
+                Some(p.as_ref().into()),
+                None,
+            ) {
+                if let GraphName::NamedNode(g) = q?.graph_name {
+                    graphs.insert(g);
+                }
+            }
+        }
+        let keys = meetings::KeySet::strong(undated);
+        let mut matching = Vec::new();
+        self.read_reports(graphs, &mut read, &mut matching, |r| {
+            r.day().is_some() && keys.shared_with(r)
+        })?;
+        drop(keys);
+        all.extend(matching);
+        // every report of those days, and of the days next to them whose reports may
+        // tell of the same meetings (talks past midnight), as far as such days go on
+        let mut days: BTreeSet<NaiveDate> = all.iter().filter_map(meetings::Report::day).collect();
+        let mut loaded = BTreeSet::new();
+        loop {
+            let todo: BTreeSet<NaiveDate> = days.difference(&loaded).copied().collect();
+            if todo.is_empty() {
+                break;
+            }
+            let seen: HashSet<NamedNode> = all.iter().map(|r| r.iri.clone()).collect();
+            let mut more = Vec::new();
+            self.read_reports(
+                self.graphs_of_days(&todo, world)?,
+                &mut new_articles.clone(),
+                &mut more,
+                |r| r.day().is_some_and(|d| todo.contains(&d)) && !seen.contains(&r.iri),
+            )?;
+            all.extend(more);
+            loaded.extend(todo);
+            let next: BTreeSet<NaiveDate> = loaded
+                .iter()
+                .flat_map(|d| [d.pred_opt(), d.succ_opt()])
+                .flatten()
+                .filter(|d| !loaded.contains(d))
+                .collect();
+            let keys = meetings::KeySet::of(all.iter().filter(|r| r.day().is_some()));
+            let mut linked = Vec::new();
+            self.read_reports(
+                self.graphs_of_days(&next, world)?,
+                &mut new_articles.clone(),
+                &mut linked,
+                |r| r.day().is_some_and(|d| next.contains(&d)) && keys.shared_with(r),
+            )?;
+            drop(keys);
+            days.extend(linked.iter().filter_map(meetings::Report::day));
+        }
+        let resolved = meetings::resolve(base, all);
+        let mut t = self.store.start_transaction()?;
+        let mut old = HashSet::new();
+        for m in &resolved {
+            for r in &m.reports {
+                for q in t.quads_for_pattern(
+                    None,
+                    Some(ng::REPORT),
+                    Some(r.iri.as_ref().into()),
+                    Some(world.as_ref().into()),
+                ) {
+                    old.insert(q?.subject);
+                }
+            }
+        }
+        for m in &old {
+            let quads: Vec<Quad> = t
+                .quads_for_pattern(Some(m.as_ref()), None, None, Some(world.as_ref().into()))
+                .collect::<Result<_, _>>()?;
+            for quad in &quads {
+                t.remove(quad);
+            }
+        }
+        for m in &resolved {
+            t.extend(&m.to_quads(world));
+        }
+        t.commit()?;
+        Ok(())
+    }
+
+    /// The graphs (other than `world`) with a stated date or a publication date of one
+    /// of `days`.
+    fn graphs_of_days(
+        &self,
+        days: &BTreeSet<NaiveDate>,
+        world: &NamedNode,
+    ) -> Result<BTreeSet<NamedNode>, StoreError> {
+        let mut graphs = BTreeSet::new();
+        for day in days {
+            let literal = Literal::new_typed_literal(day.format("%Y-%m-%d").to_string(), xsd::DATE);
+            for p in [ng::DATE, schema::DATE_PUBLISHED] {
+                for q in
+                    self.store
+                        .quads_for_pattern(None, Some(p), Some(literal.as_ref().into()), None)
+                {
+                    if let GraphName::NamedNode(g) = q?.graph_name {
+                        if g != *world {
+                            graphs.insert(g);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(graphs)
+    }
+
+    /// Reads the reports `keep` accepts from each graph of `graphs` not in `read` (which
+    /// it joins), into `into`.
+    fn read_reports(
+        &self,
+        graphs: impl IntoIterator<Item = NamedNode>,
+        read: &mut HashSet<NamedNode>,
+        into: &mut Vec<meetings::Report>,
+        keep: impl Fn(&meetings::Report) -> bool,
+    ) -> Result<(), StoreError> {
+        for g in graphs {
+            if !read.insert(g.clone()) {
+                continue;
+            }
+            let quads: Vec<Quad> = self
+                .store
+                .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+                .collect::<Result<_, _>>()?;
+            into.extend(meetings::of_article(&quads).into_iter().filter(|r| keep(r)));
+        }
+        Ok(())
+    }
+
+    /// Replaces every meeting of the world graph `world` by `resolved`.
+    pub(super) fn replace_meetings(
+        &self,
+        resolved: Vec<meetings::Meeting>,
+        world: &NamedNode,
+    ) -> Result<(), StoreError> {
+        let old: Vec<NamedOrBlankNode> = self
+            .store
+            .quads_for_pattern(
+                None,
+                Some(rdf::TYPE),
+                Some(ng::MEETING.into()),
+                Some(world.as_ref().into()),
+            )
+            .map(|q| q.map(|q| q.subject))
+            .collect::<Result<_, _>>()?;
+        for chunk in old.chunks(5_000) {
+            let mut t = self.store.start_transaction()?;
+            for n in chunk {
+                let quads: Vec<Quad> = t
+                    .quads_for_pattern(Some(n.as_ref()), None, None, Some(world.as_ref().into()))
+                    .collect::<Result<_, _>>()?;
+                for quad in &quads {
+                    t.remove(quad);
+                }
+            }
+            t.commit()?;
+        }
+        for chunk in resolved.chunks(5_000) {
+            self.store
+                .extend(chunk.iter().flat_map(|m| m.to_quads(world)))?;
+        }
+        Ok(())
+    }
+}
