@@ -632,18 +632,7 @@ impl NewsStore {
             )
             .map(|q| q.map(|q| q.subject))
             .collect::<Result<_, _>>()?;
-        for chunk in nodes.chunks(5_000) {
-            let mut t = self.store.start_transaction()?;
-            for n in chunk {
-                let quads: Vec<Quad> = t
-                    .quads_for_pattern(Some(n.as_ref()), None, None, Some(world.as_ref().into()))
-                    .collect::<Result<_, _>>()?;
-                for quad in &quads {
-                    t.remove(quad);
-                }
-            }
-            t.commit()?;
-        }
+        self.remove_nodes(&nodes, world)?;
         let mut all = Tallies::default();
         let mut reports = Vec::new();
         let mut articles = 0;
@@ -672,6 +661,28 @@ impl NewsStore {
         };
         self.add_tallies(all, world, &mut cache)?;
         Ok(articles)
+    }
+
+    /// Removes every quad of the graph `graph` whose subject is one of `nodes`, in
+    /// transactions of 5,000 nodes (derived nodes, written again after).
+    fn remove_nodes(
+        &self,
+        nodes: &[NamedOrBlankNode],
+        graph: &NamedNode,
+    ) -> Result<(), StoreError> {
+        for chunk in nodes.chunks(5_000) {
+            let mut t = self.store.start_transaction()?;
+            for n in chunk {
+                let quads: Vec<Quad> = t
+                    .quads_for_pattern(Some(n.as_ref()), None, None, Some(graph.as_ref().into()))
+                    .collect::<Result<_, _>>()?;
+                for quad in &quads {
+                    t.remove(quad);
+                }
+            }
+            t.commit()?;
+        }
+        Ok(())
     }
 
     /// Compacts the store's files (RocksDB's full compaction): after a large ingest

@@ -10,15 +10,17 @@
 //! graph, linked to each report by `ng:report`, with every participant, place, stated
 //! date and named event its reports give (two outlets that disagree on the date leave
 //! two `ng:date` values to see), and the number of articles and the outlets that report
-//! it. Reports of different days, or sharing at most one participant ("A met B, then C,
-//! separately"), stay apart.
+//! it. The meetings of two days in a row join when they also share an article, a place or
+//! an event (talks past midnight); a report of no day joins the one meeting it shares a
+//! pair and an article, place or event with. Reports further apart, or sharing at most
+//! one participant ("A met B, then C, separately"), stay apart.
 //!
 //! A meeting is derived data, like a tally: [`of_article`] reads an article's reports
 //! from the quads of its graph, both when the article is built and when a store reads
 //! its stored articles again, and [`resolve`] is a function of the set of reports alone
 //! (the order they come in does not matter), so a store built in several runs, or in
 //! another order, holds the same meetings under the same IRIs. A meeting's IRI is minted
-//! from its day and the pair of participants most of its reports name.
+//! from its first day and the pair of participants most of its reports name.
 
 use std::collections::{BTreeMap, BTreeSet};
 

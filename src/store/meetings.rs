@@ -183,18 +183,7 @@ impl NewsStore {
         resolved: &[meetings::Meeting],
         world: &NamedNode,
     ) -> Result<(), StoreError> {
-        for chunk in old.chunks(5_000) {
-            let mut t = self.store.start_transaction()?;
-            for n in chunk {
-                let quads: Vec<Quad> = t
-                    .quads_for_pattern(Some(n.as_ref()), None, None, Some(world.as_ref().into()))
-                    .collect::<Result<_, _>>()?;
-                for quad in &quads {
-                    t.remove(quad);
-                }
-            }
-            t.commit()?;
-        }
+        self.remove_nodes(&old, world)?;
         let quads = resolved.iter().flat_map(|m| m.to_quads(world));
         if resolved.len() >= super::BULK_MIN_QUADS / 8 {
             let mut loader = self
