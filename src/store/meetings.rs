@@ -129,10 +129,15 @@ impl NewsStore {
             days.extend(linked.iter().filter_map(meetings::Report::day));
         }
         let resolved = meetings::resolve(base, all);
-        // the meetings these reports made before
+        // the meetings the stored reports made before (the new ones made none: an
+        // earlier resolution in this run took the reports it resolved)
         let mut old = HashSet::new();
         for m in &resolved {
-            for r in &m.reports {
+            for r in m
+                .reports
+                .iter()
+                .filter(|r| !new_articles.contains(&r.article))
+            {
                 for q in self.store.quads_for_pattern(
                     None,
                     Some(ng::REPORT),
