@@ -586,20 +586,12 @@ impl NewsStore {
         }
         // new tallies are written as they are made (a Vec of them all took 300 MiB on a
         // 10,000-article ingest)
-        let quads = fresh
-            .iter()
-            .flat_map(|(node, key, tally)| tally.to_quads(node, key, world));
-        if fresh.len() >= BULK_MIN_QUADS / 8 {
-            // the loader's default batches (a million quads) would take ~700 MiB here
-            let mut loader = self
-                .store
-                .bulk_loader()
-                .with_max_memory_size_in_megabytes(128);
-            loader.load_quads(quads)?;
-            loader.commit()?;
-        } else {
-            self.store.extend(quads)?;
-        }
+        self.add_nodes(
+            fresh.len(),
+            fresh
+                .iter()
+                .flat_map(|(node, key, tally)| tally.to_quads(node, key, world)),
+        )?;
         updated.extend(fresh.into_iter().map(|(node, _, tally)| (node, tally)));
         for chunk in changes.chunks(5_000) {
             let mut t = self.store.start_transaction()?;
@@ -661,6 +653,28 @@ impl NewsStore {
         };
         self.add_tallies(all, world, &mut cache)?;
         Ok(articles)
+    }
+
+    /// Adds the quads of `nodes` new derived nodes (tallies, meetings), written as they
+    /// are made: through the bulk loader when there are many (with batches of 128 MiB:
+    /// the loader's default of a million quads took ~700 MiB for the tallies of 10,000
+    /// articles), else in one transaction.
+    fn add_nodes(
+        &self,
+        nodes: usize,
+        quads: impl IntoIterator<Item = Quad>,
+    ) -> Result<(), StoreError> {
+        if nodes >= BULK_MIN_QUADS / 8 {
+            let mut loader = self
+                .store
+                .bulk_loader()
+                .with_max_memory_size_in_megabytes(128);
+            loader.load_quads(quads)?;
+            loader.commit()?;
+        } else {
+            self.store.extend(quads)?;
+        }
+        Ok(())
     }
 
     /// Removes every quad of the graph `graph` whose subject is one of `nodes`, in

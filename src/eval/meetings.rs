@@ -88,10 +88,7 @@ pub(super) fn score(
             }
         }
     }
-    let mut found = vec![vec![false; 0]; gold.len()];
-    for (i, m) in gold.iter().enumerate() {
-        found[i] = vec![false; m.reports.len()];
-    }
+    let mut found: Vec<Vec<bool>> = gold.iter().map(|m| vec![false; m.reports.len()]).collect();
     // matched reports: (graph meeting, gold meeting)
     let mut items: Vec<(&str, usize)> = Vec::new();
     for (meeting, doc, names) in reports.values() {

@@ -2,7 +2,7 @@
 //! wrote with the stored reports that bear on them, and replaces those meetings of the
 //! world graph ([`crate::graph::meetings`] says what one meeting is).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::NaiveDate;
 use oxigraph::model::vocab::{rdf, xsd};
@@ -94,22 +94,37 @@ impl NewsStore {
         all.extend(matching);
         // every report of those days, and of the days next to them whose reports may
         // tell of the same meetings (talks past midnight), as far as such days go on
-        let mut days: BTreeSet<NaiveDate> = all.iter().filter_map(meetings::Report::day).collect();
-        let mut loaded = BTreeSet::new();
-        loop {
-            let todo: BTreeSet<NaiveDate> = days.difference(&loaded).copied().collect();
-            if todo.is_empty() {
-                break;
-            }
-            let seen: HashSet<NamedNode> = all.iter().map(|r| r.iri.clone()).collect();
+        // (each graph is read once here, and its reports kept by day until their day is
+        // taken)
+        let mut seen: HashSet<NamedNode> = all.iter().map(|r| r.iri.clone()).collect();
+        let mut read = new_articles.clone();
+        let mut by_day: BTreeMap<NaiveDate, Vec<meetings::Report>> = BTreeMap::new();
+        let mut read_days = |days: &BTreeSet<NaiveDate>,
+                             seen: &mut HashSet<NamedNode>,
+                             by_day: &mut BTreeMap<NaiveDate, Vec<meetings::Report>>|
+         -> Result<(), StoreError> {
             let mut more = Vec::new();
             self.read_reports(
-                self.graphs_of_days(&todo, world)?,
-                &mut new_articles.clone(),
+                self.graphs_of_days(days, world)?,
+                &mut read,
                 &mut more,
-                |r| r.day().is_some_and(|d| todo.contains(&d)) && !seen.contains(&r.iri),
+                |r| r.day().is_some() && !seen.contains(&r.iri),
             )?;
-            all.extend(more);
+            for r in more {
+                seen.insert(r.iri.clone());
+                if let Some(d) = r.day() {
+                    by_day.entry(d).or_default().push(r);
+                }
+            }
+            Ok(())
+        };
+        let mut todo: BTreeSet<NaiveDate> = all.iter().filter_map(meetings::Report::day).collect();
+        let mut loaded = BTreeSet::new();
+        while !todo.is_empty() {
+            read_days(&todo, &mut seen, &mut by_day)?;
+            for d in &todo {
+                all.extend(by_day.remove(d).unwrap_or_default());
+            }
             loaded.extend(todo);
             let next: BTreeSet<NaiveDate> = loaded
                 .iter()
@@ -117,16 +132,16 @@ impl NewsStore {
                 .flatten()
                 .filter(|d| !loaded.contains(d))
                 .collect();
+            read_days(&next, &mut seen, &mut by_day)?;
             let keys = meetings::KeySet::of(all.iter().filter(|r| r.day().is_some()));
-            let mut linked = Vec::new();
-            self.read_reports(
-                self.graphs_of_days(&next, world)?,
-                &mut new_articles.clone(),
-                &mut linked,
-                |r| r.day().is_some_and(|d| next.contains(&d)) && keys.shared_with(r),
-            )?;
-            drop(keys);
-            days.extend(linked.iter().filter_map(meetings::Report::day));
+            todo = next
+                .into_iter()
+                .filter(|d| {
+                    by_day
+                        .get(d)
+                        .is_some_and(|v| v.iter().any(|r| keys.shared_with(r)))
+                })
+                .collect();
         }
         let resolved = meetings::resolve(base, all);
         // the meetings the stored reports made before (the new ones made none: an
@@ -189,18 +204,10 @@ impl NewsStore {
         world: &NamedNode,
     ) -> Result<(), StoreError> {
         self.remove_nodes(&old, world)?;
-        let quads = resolved.iter().flat_map(|m| m.to_quads(world));
-        if resolved.len() >= super::BULK_MIN_QUADS / 8 {
-            let mut loader = self
-                .store
-                .bulk_loader()
-                .with_max_memory_size_in_megabytes(128);
-            loader.load_quads(quads)?;
-            loader.commit()?;
-        } else {
-            self.store.extend(quads)?;
-        }
-        Ok(())
+        self.add_nodes(
+            resolved.len(),
+            resolved.iter().flat_map(|m| m.to_quads(world)),
+        )
     }
 
     /// The graphs (other than `world`) with a stated date or a publication date of one
