@@ -621,3 +621,34 @@ fn a_place_named_after_a_titled_person_is_a_place() {
         );
     }
 }
+
+/// A meeting's day as the sentence states it, from the article's date: a weekday after
+/// "on", "March 4", and the day before the month as British outlets write it ("on 4
+/// March", "on 6 May", where "May" is no modal).
+#[test]
+fn a_meeting_has_the_day_its_sentence_states() {
+    for (body, day) in [
+        ("Anna Berg met Tom Vale in Oslo on Monday.", "2024-03-04"),
+        ("Anna Berg met Tom Vale in Oslo on March 4.", "2024-03-04"),
+        ("Anna Berg met Tom Vale in Oslo on 4 March.", "2024-03-04"),
+        ("Anna Berg met Tom Vale in Oslo on 6 May.", "2024-05-06"),
+        ("Anna Berg met Tom Vale in Oslo.", "2024-03-06"),
+    ] {
+        let a = Article::from_text(
+            "t",
+            &format!("Headline\n\n{body}\n"),
+            Metadata {
+                published: Some("2024-03-06".to_string()),
+                ..Default::default()
+            },
+        );
+        let x = extract(&a, Gazetteer::bundled());
+        let m = x.meetings.first().expect("a meeting");
+        let stated = m.date.map(|d| d.to_string());
+        if body.ends_with("Oslo.") {
+            assert_eq!(stated, None, "{body}: no day stated");
+        } else {
+            assert_eq!(stated.as_deref(), Some(day), "{body}");
+        }
+    }
+}

@@ -97,11 +97,20 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
         return;
     };
     let phrase: &[&str] = &trigger.words;
-    if blocked(s, trig, false) {
+    if blocked(s, trig, false) || put_forward(s, trig) {
         return;
     }
     // "talks with X would continue": talks still to come
-    if ["talks", "meeting", "negotiations", "discussions"].contains(&s.w(trig)) {
+    if [
+        "talks",
+        "meeting",
+        "negotiations",
+        "discussions",
+        "round",
+        "rounds",
+    ]
+    .contains(&s.w(trig))
+    {
         let after: Vec<&str> = (trig + 1..n.min(trig + 11)).map(|q| s.w(q)).collect();
         if let Some(m) = after
             .iter()
@@ -590,6 +599,27 @@ pub(super) fn join_meeting(
     }
 }
 
+/// "called for a new round of talks with B", "offered talks", "proposed a meeting
+/// between A and B": a meeting that is the object of a proposal's trigger
+/// (`data/frames/propose.txt`), with at most three lower-case words between, is put
+/// forward, not held.
+fn put_forward(s: &Sent<'_>, trig: usize) -> bool {
+    (s.clause_start(trig, 8)..trig).any(|k| {
+        PROPOSE
+            .first_at(s.w(k), |words| {
+                let end = k + words.len();
+                end <= trig
+                    && trig - end <= 3
+                    && words.iter().enumerate().all(|(i, w)| s.w(k + i) == *w)
+                    && (end..trig).all(|q| {
+                        s.surface(q).starts_with(char::is_lowercase)
+                            && !matches!(s.w(q), "in" | "at" | "during" | "after" | "before" | "on")
+                    })
+            })
+            .is_some()
+    })
+}
+
 pub(super) fn sentence_date(article: &Article, s: &Sent<'_>) -> Option<chrono::NaiveDate> {
     let anchor = article.published?;
     for t in 0..s.len() {
@@ -600,6 +630,18 @@ pub(super) fn sentence_date(article: &Article, s: &Sent<'_>) -> Option<chrono::N
                 .parse::<u32>()
             {
                 return resolve_month_day(anchor, m, d);
+            }
+        }
+        // "on 6 May" (any month, "May" too: after a day's number it is no modal)
+        if let Some(m) = month_number(s.w(t + 1)).filter(|_| s.w(t + 1).len() >= 3) {
+            if let Ok(d) = s
+                .w(t)
+                .trim_end_matches(|c: char| c.is_alphabetic())
+                .parse::<u32>()
+            {
+                if (1..=31).contains(&d) {
+                    return resolve_month_day(anchor, m, d);
+                }
             }
         }
         if s.w(t) == "on" {
