@@ -235,13 +235,15 @@ Stop it with Ctrl-C."
         #[arg(long, value_name = "SECS", default_value = "30", value_parser = parse_seconds)]
         timeout: f64,
     },
-    /// Draw the graph: entities and their metWith/backs/proposed edges (DOT, SVG, PNG, HTML)
+    /// Draw the graph: entities, each meeting once, backs and proposed edges (DOT, SVG, PNG, HTML)
     #[command(
         after_help = "Examples:\n  newsgraph viz --store kg/ -o graph.html            # one page that opens offline\n  newsgraph viz --store kg/ --entity \"Sergei Lavrov\" -o lavrov.svg\n  newsgraph viz --store kg/ --type Person --from 2014-01-01 --to 2014-01-31 -o january.png\n  newsgraph viz --store kg/ --outlet Reuters --min-articles 2 | dot -Tpdf > reuters.pdf\n\n\
 The format follows the extension of -o (.dot, .gv, .svg, .png, .html), or --format; without -o, DOT goes to stdout.\n\
 SVG and PNG are drawn by Graphviz (`neato`, or --layout dot/fdp/sfdp/circo), which must be installed; DOT and\n\
-HTML need nothing. Each edge says how many articles state it; its tooltip gives the outlets, dates and one\n\
-sentence as evidence. Dates are publication dates of the articles."
+HTML need nothing. Each real meeting is one node (a diamond) joined to its participants, however many articles\n\
+report it (--pairs: a \"met\" edge between every two participants instead). Each edge says how many articles\n\
+state it; its tooltip gives the outlets, dates and one sentence as evidence. Dates are publication dates of\n\
+the articles."
     )]
     Viz(VizArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
@@ -372,6 +374,10 @@ pub struct VizArgs {
     /// At most this many edges, the most reported first (0: all)
     #[arg(long, value_name = "N", default_value_t = 300)]
     pub max_edges: usize,
+    /// Draw each pair that met as a "met" edge, instead of each meeting once as a node
+    /// (diamond) joined to its participants
+    #[arg(long)]
+    pub pairs: bool,
     /// Output format [default: from the extension of -o, else dot]
     #[arg(long, value_enum)]
     pub format: Option<VizFormat>,

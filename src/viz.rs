@@ -18,6 +18,9 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use crate::store::{over_union, NewsStore};
 
 pub mod html;
+mod meetings;
+
+pub use meetings::TOOK_PART;
 
 /// What to draw.
 #[derive(Debug, Clone, Default)]
@@ -37,6 +40,33 @@ pub struct Filter {
     pub min_articles: usize,
     /// At most this many edges (the most reported first); 0: no limit.
     pub max_edges: usize,
+    /// Draw each pair that met as a `metWith` edge, instead of each meeting once as a
+    /// node its participants are joined to.
+    pub pairs: bool,
+}
+
+/// What the articles that state one edge say: which articles, outlets and days, and
+/// the clearest sentence.
+#[derive(Debug, Default)]
+struct Acc {
+    articles: BTreeSet<String>,
+    outlets: BTreeSet<String>,
+    dates: BTreeSet<String>,
+    sentence: String,
+}
+
+impl Acc {
+    fn add(&mut self, article: String, outlet: Option<String>, date: Option<String>, s: String) {
+        self.articles.insert(article);
+        self.outlets.extend(outlet);
+        self.dates.extend(date);
+        // the shortest sentence is the clearest evidence, ties by text (deterministic)
+        if self.sentence.is_empty()
+            || (!s.is_empty() && (s.len(), &s) < (self.sentence.len(), &self.sentence))
+        {
+            self.sentence = s;
+        }
+    }
 }
 
 /// An entity in the picture.
@@ -178,12 +208,21 @@ pub fn picture(store: &NewsStore, filter: &Filter) -> Result<Picture, VizError> 
         .map(|t| t.to_ascii_lowercase())
         .collect();
     let outlet = filter.outlet.as_ref().map(|o| o.to_lowercase());
-    struct Acc {
-        articles: BTreeSet<String>,
-        outlets: BTreeSet<String>,
-        dates: BTreeSet<String>,
-        sentence: String,
-    }
+    // whether an article of this publication day and outlet passes the filters
+    let keep = |date: Option<&String>, out: Option<&String>| {
+        !(filter
+            .from
+            .as_ref()
+            .is_some_and(|f| date.is_none_or(|d| d < f))
+            || filter
+                .to
+                .as_ref()
+                .is_some_and(|t| date.is_none_or(|d| d > t))
+            || outlet
+                .as_ref()
+                .is_some_and(|o| out.is_none_or(|v| v.to_lowercase() != *o)))
+    };
+    let wanted = |t: &str| types.is_empty() || types.contains(&t.to_ascii_lowercase());
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     let mut acc: BTreeMap<(String, String, String), Acc> = BTreeMap::new();
     for r in select(store, ASSERTIONS, None)? {
@@ -193,23 +232,11 @@ pub fn picture(store: &NewsStore, filter: &Filter) -> Result<Picture, VizError> 
         };
         let date = text(r.get("date"));
         let out = text(r.get("outlet"));
-        if filter
-            .from
-            .as_ref()
-            .is_some_and(|f| date.as_ref().is_none_or(|d| d < f))
-            || filter
-                .to
-                .as_ref()
-                .is_some_and(|t| date.as_ref().is_none_or(|d| d > t))
-            || outlet
-                .as_ref()
-                .is_some_and(|o| out.as_ref().is_none_or(|v| v.to_lowercase() != *o))
-        {
+        if !keep(date.as_ref(), out.as_ref()) {
             continue;
         }
         let xt = local(&text(r.get("xt")).unwrap_or_default());
         let yt = local(&text(r.get("yt")).unwrap_or_default());
-        let wanted = |t: &str| types.is_empty() || types.contains(&t.to_ascii_lowercase());
         if !(wanted(&xt) && wanted(&yt)) {
             continue;
         }
@@ -233,20 +260,23 @@ pub fn picture(store: &NewsStore, filter: &Filter) -> Result<Picture, VizError> 
         } else {
             (x, y)
         };
-        let a = acc.entry((x, p, y)).or_insert_with(|| Acc {
-            articles: BTreeSet::new(),
-            outlets: BTreeSet::new(),
-            dates: BTreeSet::new(),
-            sentence: String::new(),
-        });
-        a.articles.insert(text(r.get("art")).unwrap_or_default());
-        a.outlets.extend(out);
-        a.dates.extend(date);
-        let s = text(r.get("sentence")).unwrap_or_default();
-        // the shortest sentence is the clearest evidence, ties by text (deterministic)
-        if a.sentence.is_empty() || (s.len(), &s) < (a.sentence.len(), &a.sentence) {
-            a.sentence = s;
-        }
+        acc.entry((x, p, y)).or_default().add(
+            text(r.get("art")).unwrap_or_default(),
+            out,
+            date,
+            text(r.get("sentence")).unwrap_or_default(),
+        );
+    }
+    if !filter.pairs {
+        meetings::draw(
+            store,
+            filter,
+            focus.as_ref(),
+            &keep,
+            &wanted,
+            &mut nodes,
+            &mut acc,
+        )?;
     }
     let mut edges: Vec<((String, String, String), Acc)> = acc
         .into_iter()
@@ -298,6 +328,7 @@ pub fn style(etype: &str) -> (&'static str, &'static str) {
         "Organization" => ("#ffe3c2", "box"),
         "Place" => ("#d3f2d5", "hexagon"),
         "Event" => ("#f6d5f0", "octagon"),
+        "Meeting" => ("#e4e8f0", "diamond"),
         _ => ("#fff6bf", "note"),
     }
 }
@@ -306,6 +337,7 @@ pub fn style(etype: &str) -> (&'static str, &'static str) {
 pub fn edge_style(relation: &str) -> (&'static str, &'static str) {
     match relation {
         "metWith" => ("#1f5fae", "met"),
+        TOOK_PART => ("#1f5fae", "took part in"),
         "backs" => ("#2e7d32", "backs"),
         "proposed" => ("#b25e00", "proposed"),
         _ => ("#555555", "related"),
@@ -374,7 +406,7 @@ pub fn to_dot(p: &Picture) -> String {
                 .unwrap_or_default(),
             e.sentence
         );
-        let dir = if e.relation == "metWith" {
+        let dir = if e.relation == "metWith" || e.relation == TOOK_PART {
             ", dir=none"
         } else {
             ""

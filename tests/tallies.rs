@@ -226,3 +226,66 @@ fn a_meeting_over_two_days_is_one_in_any_run() {
         assert_eq!(sorted_ntriples(&runs), expected);
     }
 }
+
+/// A series of talks over several days is one named event with its sessions: each day's
+/// meeting is an `ng:Meeting` of its own with its date, and all of them are `ng:partOf`
+/// the one event node, whichever run stores which.
+#[test]
+fn a_series_of_talks_is_one_event_with_its_sessions() {
+    let day = |published: &str, text: &str| {
+        Article::from_text(
+            format!("{published}.txt"),
+            text,
+            newsgraph::ingest::Metadata {
+                published: Some(published.to_string()),
+                ..Default::default()
+            },
+        )
+    };
+    let articles = [
+        day(
+            "2024-05-06",
+            "Lisbon talks open\n\nAnna Berg and Tomas Lind met in Lisbon on 6 May for the first day of the Lisbon talks.\n",
+        ),
+        day(
+            "2024-05-08",
+            "Lisbon talks resume\n\nAnna Berg met Tomas Lind again at the Lisbon talks on 8 May.\n",
+        ),
+        day(
+            "2024-05-10",
+            "Lisbon talks end\n\nThe Lisbon talks ended when Anna Berg and Tomas Lind held a last round of talks on 10 May.\n",
+        ),
+    ];
+    let whole = NewsStore::memory().expect("store");
+    ingest(&whole, &articles, true);
+    let expected = sorted_ntriples(&whole);
+    let event = format!("<{DEFAULT_BASE}event/lisbon-talks>");
+    let sessions: Vec<&String> = expected
+        .iter()
+        .filter(|l| {
+            l.starts_with(&format!("<{DEFAULT_BASE}meeting/"))
+                && l.contains("ontology#partOf>")
+                && l.contains(&event)
+        })
+        .collect();
+    assert_eq!(
+        (meetings(&expected), sessions.len()),
+        (3, 3),
+        "{expected:#?}"
+    );
+    let days: std::collections::BTreeSet<&str> = expected
+        .iter()
+        .filter(|l| {
+            l.starts_with(&format!("<{DEFAULT_BASE}meeting/")) && l.contains("ontology#date>")
+        })
+        .filter_map(|l| l.split('"').nth(1))
+        .collect();
+    assert_eq!(days.len(), 3, "{expected:#?}");
+    for order in [[2, 0, 1], [1, 2, 0]] {
+        let runs = NewsStore::memory().expect("store");
+        for i in order {
+            ingest(&runs, std::slice::from_ref(&articles[i]), true);
+        }
+        assert_eq!(sorted_ntriples(&runs), expected);
+    }
+}

@@ -51,10 +51,30 @@ fn draws_the_relations_and_cuts_them_as_asked() {
     let (_dir, store) = ingested();
     let all = viz(&store, &[]);
     let e = edges(&all);
-    assert!(
-        e.contains(&"John Kerry met ×3 Sergei Lavrov".to_string()),
-        "{e:#?}"
+    // the talks three outlets report are drawn once: a node each participant is joined
+    // to, not an edge between every pair of them
+    let paris = "Meeting · Paris · 2014-01-13";
+    for who in ["John Kerry", "Sergei Lavrov", "Lakhdar Brahimi"] {
+        assert!(
+            e.contains(&format!("{who} took part in ×3 {paris}")),
+            "{e:#?}"
+        );
+    }
+    assert_eq!(
+        all.lines()
+            .filter(|l| l.contains("shape=diamond") && l.contains(paris))
+            .count(),
+        1,
+        "{all}"
     );
+    assert!(!e.iter().any(|x| x.contains(" met ")), "{e:#?}");
+    // or every pair that met, as asked
+    let pairs = edges(&viz(&store, &["--pairs"]));
+    assert!(
+        pairs.contains(&"John Kerry met ×3 Sergei Lavrov".to_string()),
+        "{pairs:#?}"
+    );
+    assert!(!pairs.iter().any(|x| x.contains("took part")), "{pairs:#?}");
     assert!(
         e.contains(&"Russia backs Bashar al-Assad".to_string()),
         "{e:#?}"
@@ -69,8 +89,15 @@ fn draws_the_relations_and_cuts_them_as_asked() {
     // one entity and its neighbours (any case)
     let lavrov = edges(&viz(&store, &["--entity", "sergei lavrov"]));
     assert!(!lavrov.is_empty());
+    // (with the meetings he took part in, and who else took part)
     assert!(
-        lavrov.iter().all(|x| x.contains("Sergei Lavrov")),
+        lavrov
+            .iter()
+            .all(|x| x.contains("Sergei Lavrov") || x.contains(" took part in ")),
+        "{lavrov:#?}"
+    );
+    assert!(
+        lavrov.contains(&format!("Sergei Lavrov took part in ×3 {paris}")),
         "{lavrov:#?}"
     );
     assert!(lavrov.len() < e.len());

@@ -142,6 +142,7 @@ pub fn viz(ctx: &Ctx, a: VizArgs) -> Result<ExitCode> {
         outlet: a.outlet,
         min_articles: a.min_articles,
         max_edges: a.max_edges,
+        pairs: a.pairs,
     };
     let (format, layout, store) = (a.format, a.layout.as_str(), a.store);
     let format = match (format, output) {
