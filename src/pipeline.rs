@@ -256,15 +256,25 @@ impl<'a> Ingester<'a> {
         Ok(committed)
     }
 
-    /// Adds the tallies and resolves the meetings of the articles committed (the meetings
-    /// first: the tallies' end clears the mark that makes a writer recount both).
+    /// Adds the tallies and resolves the meetings of the articles committed, side by side
+    /// (each reads and writes its own nodes; once extraction is over, a core is idle),
+    /// then clears the mark that makes a writer recount both.
     fn add_tallies(&mut self) -> Result<(), PipelineError> {
         let world = self.builder.world_graph();
         let reports = self.builder.take_reports();
-        self.store
-            .resolve_meetings(reports, &world, self.builder.base())?;
         let tallies = self.builder.take_tallies();
-        self.store.add_tallies(tallies, &world, &mut self.tallies)?;
+        let (store, base, cache) = (self.store, self.builder.base(), &mut self.tallies);
+        let (meetings, counted) = std::thread::scope(|s| {
+            let meetings = s.spawn(|| store.resolve_meetings(reports, &world, base));
+            let counted = store.merge_tallies(tallies, &world, cache);
+            let meetings = meetings
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (meetings, counted)
+        });
+        meetings?;
+        counted?;
+        store.tallies_counted()?;
         Ok(())
     }
 

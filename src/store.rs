@@ -546,6 +546,19 @@ impl NewsStore {
         world: &NamedNode,
         cache: &mut TallyCache,
     ) -> Result<(), StoreError> {
+        self.merge_tallies(tallies, world, cache)?;
+        self.tallies_counted()
+    }
+
+    /// [`NewsStore::add_tallies`] without clearing `ng:talliesStale`: for a writer that
+    /// derives more from the same articles meanwhile (the meetings) and clears it when
+    /// everything is derived ([`NewsStore::tallies_counted`]).
+    pub fn merge_tallies(
+        &self,
+        tallies: Tallies,
+        world: &NamedNode,
+        cache: &mut TallyCache,
+    ) -> Result<(), StoreError> {
         let mut fresh = Vec::new();
         let mut changes: Vec<(Vec<Quad>, Vec<Quad>)> = Vec::new();
         let mut updated = Vec::with_capacity(tallies.len());
@@ -603,8 +616,14 @@ impl NewsStore {
             }
             t.commit()?;
         }
-        self.store.remove(tallies_stale())?;
         cache.remember(updated);
+        Ok(())
+    }
+
+    /// Clears `ng:talliesStale`: every stored article is counted in the tallies and
+    /// resolved into the meetings.
+    pub fn tallies_counted(&self) -> Result<(), StoreError> {
+        self.store.remove(tallies_stale())?;
         Ok(())
     }
 
