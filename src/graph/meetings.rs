@@ -49,6 +49,10 @@ pub struct Report {
     pub places: BTreeSet<NamedNode>,
     /// The named events it is part of.
     pub events: BTreeSet<NamedNode>,
+    /// Whether it tells of a call (rule `meet.call`): a call is never the same meeting
+    /// as talks face to face ("A, who had phoned both leaders over the weekend, …" in a
+    /// report of their talks).
+    pub call: bool,
 }
 
 impl Report {
@@ -64,8 +68,8 @@ impl Report {
         let who: Vec<&NamedNode> = self.participants.iter().collect();
         let mut keys = Vec::new();
         for (i, a) in who.iter().enumerate() {
-            keys.extend(who[i + 1..].iter().map(|b| (*a, *b, None)));
-            keys.extend(self.events.iter().map(|e| (*a, e, None)));
+            keys.extend(who[i + 1..].iter().map(|b| (self.call, *a, *b, None)));
+            keys.extend(self.events.iter().map(|e| (self.call, *a, e, None)));
         }
         keys
     }
@@ -76,10 +80,10 @@ impl Report {
     /// telephoned Netanyahu" in two undated reports of two different deals is two calls.)
     fn strong_keys(&self) -> Vec<Key<'_>> {
         let mut keys = Vec::new();
-        for (a, b, _) in self.keys() {
-            keys.push((a, b, Some(&self.article)));
-            keys.extend(self.places.iter().map(|p| (a, b, Some(p))));
-            keys.extend(self.events.iter().map(|e| (a, b, Some(e))));
+        for (c, a, b, _) in self.keys() {
+            keys.push((c, a, b, Some(&self.article)));
+            keys.extend(self.places.iter().map(|p| (c, a, b, Some(p))));
+            keys.extend(self.events.iter().map(|e| (c, a, b, Some(e))));
         }
         keys
     }
@@ -123,8 +127,9 @@ impl<'a> KeySet<'a> {
     }
 }
 
-/// A key two reports of one meeting share ([`Report::keys`], [`Report::strong_keys`]).
-type Key<'a> = (&'a NamedNode, &'a NamedNode, Option<&'a NamedNode>);
+/// A key two reports of one meeting share ([`Report::keys`], [`Report::strong_keys`]):
+/// whether it is a call, two participants (or one and an event), and what else.
+type Key<'a> = (bool, &'a NamedNode, &'a NamedNode, Option<&'a NamedNode>);
 
 fn date(term: &Term) -> Option<NaiveDate> {
     match term {
@@ -153,6 +158,7 @@ pub fn of_article(quads: &[Quad]) -> Vec<Report> {
                 participants: BTreeSet::new(),
                 places: BTreeSet::new(),
                 events: BTreeSet::new(),
+                call: false,
             });
         } else if q.predicate == schema::PUBLISHER {
             if let Term::NamedNode(o) = &q.object {
@@ -182,6 +188,7 @@ pub fn of_article(quads: &[Quad]) -> Vec<Report> {
             }
             Term::NamedNode(o) if p == ng::ARTICLE => r.article = o.clone(),
             o if p == ng::DATE => r.stated = date(o),
+            Term::Literal(l) if p == ng::RULE => r.call = l.value() == "meet.call",
             _ => {}
         }
     }
@@ -470,6 +477,7 @@ mod tests {
             participants: who.iter().map(|w| n(&format!("person/{w}"))).collect(),
             places: BTreeSet::new(),
             events: BTreeSet::new(),
+            call: false,
         }
     }
 
@@ -575,6 +583,21 @@ mod tests {
     }
 
     #[test]
+    fn a_call_is_never_the_talks_of_the_same_people() {
+        // "A, who had phoned both leaders over the weekend, …" in the report of talks
+        let talks = report("a", "2025-07-28", &["anwar", "manet", "phumtham"], "wire");
+        let mut call = report("a", "2025-07-28", &["trump", "manet", "phumtham"], "wire");
+        call.iri = n("report/b");
+        assert_eq!(resolve(BASE, vec![talks.clone(), call.clone()]).len(), 1);
+        call.call = true;
+        assert_eq!(resolve(BASE, vec![talks.clone(), call.clone()]).len(), 2);
+        // two reports of one call are one
+        let mut again = report("c", "2025-07-28", &["manet", "trump"], "bbc");
+        again.call = true;
+        assert_eq!(resolve(BASE, vec![talks, call, again]).len(), 2);
+    }
+
+    #[test]
     fn reports_are_read_back_from_an_article_graph() {
         let g = GraphName::NamedNode(n("article/x"));
         let quad = |s: NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: Term| {
@@ -595,6 +618,11 @@ mod tests {
             quad(r.clone(), ng::PARTICIPANT, n("person/lavrov").into()),
             quad(r.clone(), ng::PLACE_PROP, n("place/paris").into()),
             quad(r.clone(), ng::DATE, day("2014-01-13")),
+            quad(
+                r.clone(),
+                ng::RULE,
+                Literal::new_simple_literal("meet.talks").into(),
+            ),
         ];
         let reports = of_article(&quads);
         assert_eq!(reports.len(), 1);
@@ -605,5 +633,6 @@ mod tests {
         assert_eq!(r.published, NaiveDate::from_ymd_opt(2014, 1, 14));
         assert_eq!(r.participants.len(), 2);
         assert_eq!(r.places.len(), 1);
+        assert!(!r.call);
     }
 }
