@@ -182,30 +182,32 @@ fn an_undated_report_joins_the_meeting_it_tells_of_in_any_run() {
     }
 }
 
+/// An article published on `published` (YYYY-MM-DD), named after it.
+fn dated(published: &str, text: &str) -> Article {
+    Article::from_text(
+        format!("{published}.txt"),
+        text,
+        newsgraph::ingest::Metadata {
+            published: Some(published.to_string()),
+            ..Default::default()
+        },
+    )
+}
+
 /// Reports of two days in a row that name the same people and place are one meeting
 /// (talks past midnight), whichever run stores which.
 #[test]
 fn a_meeting_over_two_days_is_one_in_any_run() {
-    let day = |published: &str, text: &str| {
-        Article::from_text(
-            format!("{published}.txt"),
-            text,
-            newsgraph::ingest::Metadata {
-                published: Some(published.to_string()),
-                ..Default::default()
-            },
-        )
-    };
-    let first = day(
+    let first = dated(
         "2024-03-04",
         "Talks in Oslo\n\nAnna Berg met Tomas Lind in Oslo.\n",
     );
-    let second = day(
+    let second = dated(
         "2024-03-05",
         "Oslo talks end\n\nAnna Berg and Tomas Lind held talks in Oslo.\n",
     );
     // three days on, the same people in the same place: another meeting
-    let later = day(
+    let later = dated(
         "2024-03-08",
         "Oslo again\n\nAnna Berg met Tomas Lind in Oslo.\n",
     );
@@ -232,26 +234,16 @@ fn a_meeting_over_two_days_is_one_in_any_run() {
 /// the one event node, whichever run stores which.
 #[test]
 fn a_series_of_talks_is_one_event_with_its_sessions() {
-    let day = |published: &str, text: &str| {
-        Article::from_text(
-            format!("{published}.txt"),
-            text,
-            newsgraph::ingest::Metadata {
-                published: Some(published.to_string()),
-                ..Default::default()
-            },
-        )
-    };
     let articles = [
-        day(
+        dated(
             "2024-05-06",
             "Lisbon talks open\n\nAnna Berg and Tomas Lind met in Lisbon on 6 May for the first day of the Lisbon talks.\n",
         ),
-        day(
+        dated(
             "2024-05-08",
             "Lisbon talks resume\n\nAnna Berg met Tomas Lind again at the Lisbon talks on 8 May.\n",
         ),
-        day(
+        dated(
             "2024-05-10",
             "Lisbon talks end\n\nThe Lisbon talks ended when Anna Berg and Tomas Lind held a last round of talks on 10 May.\n",
         ),
