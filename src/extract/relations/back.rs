@@ -171,8 +171,10 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         {
             // "Saudi Arabia started supporting X": the subject of the aspectual verb
             backers.extend(subjects(s, sents, x, k - 1));
-        } else if w.ends_with("ing") {
-            // a gerund has no subject of its own ("the funding of …")
+        } else if w.ends_with("ing")
+            && !(k..t).any(|q| matches!(s.w(q), "is" | "are" | "was" | "were" | "been" | "be"))
+        {
+            // a gerund has no subject of its own ("the funding of …"); "is backing" has
         } else if k >= 2 && s.w(k - 2) == "whose" {
             // "Lavrov, whose government backs Assad": a person's country; "Russia, whose
             // mercenaries support Haftar": the country itself
