@@ -253,7 +253,12 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         else {
             continue;
         };
-        if let Some(&a) = subjects(s, sents, x, v + 1).iter().find(|&&e| e != b) {
+        // "was never X's ally"
+        if (v..p).any(|q| NEGATION.contains(&s.w(q))) {
+            continue;
+        }
+        // the subject of the copula ("remains" and "became" are no auxiliaries)
+        if let Some(&a) = subjects(s, sents, x, v).iter().find(|&&e| e != b) {
             push_backs(x, a, b, s.idx, "backs.ally", 0.75);
         }
     }
