@@ -321,8 +321,7 @@ pub fn resolve(base: &str, reports: impl IntoIterator<Item = Report>) -> Vec<Mee
             for w in list.windows(2) {
                 if let ((Some(d1), i), (Some(d2), j)) = (w[0], w[1]) {
                     if (d2 - d1).num_days() == 1 && !contexts[i].is_disjoint(&contexts[j]) {
-                        let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                        parent[a.max(b)] = a.min(b);
+                        union(&mut parent, i, j);
                     }
                 }
             }
@@ -399,8 +398,7 @@ fn join_by_keys<'a>(
     for (i, r) in reports.iter().enumerate() {
         for k in keys(r) {
             let j = *first.entry(k).or_insert(i);
-            let (a, b) = (root(parent, i), root(parent, j));
-            parent[a.max(b)] = a.min(b);
+            union(parent, i, j);
         }
     }
 }
@@ -412,6 +410,12 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
         i = parent[i];
     }
     i
+}
+
+/// Joins the trees of `i` and `j` in a union-find forest (the smaller root stays root).
+fn union(parent: &mut [usize], i: usize, j: usize) {
+    let (a, b) = (root(parent, i), root(parent, j));
+    parent[a.max(b)] = a.min(b);
 }
 
 /// `reports` grouped by the roots of the forest `parent`, each group in the order of

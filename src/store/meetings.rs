@@ -68,7 +68,13 @@ impl NewsStore {
                 graphs.push(g.clone());
             }
         }
-        self.read_reports(graphs, &mut read, &mut all, |r| r.day().is_none())?;
+        // (their dated reports, and the others read below, wait for their day: each graph
+        // is read once)
+        let mut got = Vec::new();
+        self.read_reports(graphs, &mut read, &mut got, |_| true)?;
+        let (undated, mut waiting): (Vec<_>, Vec<_>) =
+            got.into_iter().partition(|r| r.day().is_none());
+        all.extend(undated);
         // the dated reports that share a meeting with one of no day
         let undated: Vec<&meetings::Report> = all.iter().filter(|r| r.day().is_none()).collect();
         let who: BTreeSet<&NamedNode> = undated.iter().flat_map(|r| &r.participants).collect();
@@ -86,19 +92,24 @@ impl NewsStore {
             }
         }
         let keys = meetings::KeySet::strong(undated);
-        let mut matching = Vec::new();
-        self.read_reports(graphs, &mut read, &mut matching, |r| {
-            r.day().is_some() && keys.shared_with(r)
-        })?;
+        let mut got = Vec::new();
+        self.read_reports(graphs, &mut read, &mut got, |r| r.day().is_some())?;
+        let (matching, rest): (Vec<_>, Vec<_>) = got.into_iter().partition(|r| keys.shared_with(r));
         drop(keys);
         all.extend(matching);
+        waiting.extend(rest);
         // every report of those days, and of the days next to them whose reports may
         // tell of the same meetings (talks past midnight), as far as such days go on
-        // (each graph is read once here, and its reports kept by day until their day is
-        // taken)
+        // (each graph is read once, and its reports kept by day until their day is taken)
         let mut seen: HashSet<NamedNode> = all.iter().map(|r| r.iri.clone()).collect();
-        let mut read = new_articles.clone();
         let mut by_day: BTreeMap<NaiveDate, Vec<meetings::Report>> = BTreeMap::new();
+        for r in waiting {
+            if let Some(d) = r.day() {
+                if seen.insert(r.iri.clone()) {
+                    by_day.entry(d).or_default().push(r);
+                }
+            }
+        }
         let mut read_days = |days: &BTreeSet<NaiveDate>,
                              seen: &mut HashSet<NamedNode>,
                              by_day: &mut BTreeMap<NaiveDate, Vec<meetings::Report>>|
