@@ -241,11 +241,16 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     // the counterparts after "with": "signed the agreement with A and B", "with the two men",
     // "in separate ceremonies with Turkey and the United Nations"
     // "met with the IMF, then with President Trump": one meeting after the other, the same
-    let separate = s.words().any(|w| w == "separate" || w == "separately")
+    let mut separate = s.words().any(|w| w == "separate" || w == "separately")
         || (trig..n.saturating_sub(1)).any(|q| s.w(q) == "then" && s.w(q + 1) == "with");
     let mut with_objs: Vec<usize> = Vec::new();
+    // where the last counterpart's name ends
+    let mut last_end: Option<usize> = None;
     let reach = if separate { n } else { n.min(trig + 12) };
-    if let Some(w) = (trig..reach).find(|&q| s.w(q) == "with") {
+    // "met A on Monday and B on Tuesday": a meeting verb's object is its counterparts
+    let direct = matches!(phrase, ["met" | "meet" | "meets"]);
+    let with = (trig..reach).find(|&q| s.w(q) == "with");
+    if let Some(w) = with.or(direct.then_some(trig)) {
         if s.w(w + 1) == "the"
             && ["two", "both"].contains(&s.w(w + 2))
             && ["men", "leaders", "women", "sides", "ministers"].contains(&s.w(w + 3))
@@ -289,8 +294,14 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
                         && !located
                         && !with_objs.contains(&e)
                     {
+                        // "spoke with A by phone and B in person", "met A on Monday and
+                        // B on Tuesday": each counterpart has its own adjunct, so these
+                        // are meetings one after the other
+                        separate |= last_end.is_some_and(|p| own_adjunct(s, x, p, q));
                         with_objs.push(e);
                     }
+                    last_end = Some(end);
+                    q = end;
                 }
                 q += 1;
             }
@@ -372,6 +383,23 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
             join_meeting(x, mi, p, s.idx, rule, trigger.confidence);
         }
     }
+}
+
+/// Between two counterparts (the first ending at token `prev`, the next starting at
+/// `next`): a prepositional phrase that names no person or organisation, then "and" ("A by
+/// phone and B", "A on Monday and B", "A in Paris and B").
+fn own_adjunct(s: &Sent<'_>, x: &Extraction, prev: usize, next: usize) -> bool {
+    let Some(and) = (prev + 1..next).find(|&q| s.w(q) == "and") else {
+        return false;
+    };
+    prev + 1 < and
+        && s.class(prev + 1) == WordClass::Preposition
+        && s.w(prev + 1) != "of"
+        && (prev + 1..and).all(|q| {
+            s.entity(x, q)
+                .is_none_or(|e| x.entities[e].etype == EntityType::Place)
+                && s.w(q) != ","
+        })
 }
 
 /// Words of a meeting before its "with": `data/lexicon/gapped_meeting_words.txt`.
