@@ -9,7 +9,7 @@
 //! secretary general Amr Moussa is unsure how useful the meeting will be") stay out.
 
 use super::*;
-use crate::extract::lexicon::SPEECH_VERBS;
+use crate::extract::lexicon::{PLACE_NOUNS, SPEECH_VERBS};
 use crate::ingest::BlockKind;
 
 /// How many of the story's first sentences name the parties of its meeting.
@@ -51,6 +51,9 @@ pub(super) fn story_meeting(sents: &[Sent<'_>], x: &mut Extraction) {
             let Some(g) = s.entity(x, t).and_then(|e| x.entities[e].gaz) else {
                 continue;
             };
+            if where_it_is(s, x, t) {
+                continue;
+            }
             if matches!(
                 s.gaz.entry(g).kind,
                 EntryKind::Country | EntryKind::Organization
@@ -97,6 +100,30 @@ pub(super) fn story_meeting(sents: &[Sent<'_>], x: &mut Extraction) {
     for (j, sentence) in joiners {
         join_meeting(x, mi, j, sentence, RULE, CONFIDENCE);
     }
+}
+
+/// A country named only to say where the meeting is, which makes it no party: "met in
+/// Niamey, Niger's capital", "a summit in Niger", "in Niamey, Niger". `t` is a token of the
+/// name.
+fn where_it_is(s: &Sent<'_>, x: &Extraction, t: usize) -> bool {
+    let e = s.entity(x, t);
+    let (mut start, mut end) = (t, t);
+    while start > 0 && s.entity(x, start - 1) == e {
+        start -= 1;
+    }
+    while end < s.len() && s.entity(x, end) == e {
+        end += 1;
+    }
+    let before = |k: usize| start.checked_sub(k).map_or("", |q| s.w(q));
+    let located = matches!(before(1), "in" | "at" | "near");
+    let apposed = before(1) == ","
+        && start
+            .checked_sub(2)
+            .and_then(|q| s.entity(x, q))
+            .and_then(|p| x.entities[p].gaz)
+            .is_some_and(|g| matches!(s.gaz.entry(g).kind, EntryKind::City { .. }));
+    let possessed_place = matches!(s.w(end), "'s" | "’s") && PLACE_NOUNS.contains(&s.w(end + 1));
+    located || apposed || possessed_place
 }
 
 /// Words that put a statement away from the meeting: `data/lexicon/remote_speech.txt`.
