@@ -90,6 +90,7 @@ pub(crate) fn settle(
     clubs(text, title, sentences, raws, gaz);
     people(text, sentences, raws, gaz);
     super::short_forms::short_forms(text, sentences, raws);
+    super::short_forms::company_stems(text, sentences, raws, gaz);
 }
 
 fn token_at(sentences: &[Sentence], m: &RawMention) -> Option<(usize, usize, usize)> {

@@ -171,6 +171,9 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         {
             // "Saudi Arabia started supporting X": the subject of the aspectual verb
             backers.extend(subjects(s, sents, x, k - 1));
+        } else if w.ends_with("ing") && k >= 1 && s.w(k - 1) == "by" {
+            // "Kessel had harmed the region by supporting X": the clause's subject
+            backers.extend(verb_subject_before(s, x, k - 1));
         } else if w.ends_with("ing")
             && !(k..t).any(|q| matches!(s.w(q), "is" | "are" | "was" | "were" | "been" | "be"))
         {
@@ -566,13 +569,9 @@ fn support_for(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             // "Senator A threw his support behind B": the nearest person before the pronoun
             backers.extend((0..q).rev().find_map(|k| s.person(x, k)));
         } else if trigger.words.first() == Some(&"in") {
-            // "Kessel flew cargo to Lund in support of X": the subject that opens the clause
-            let opens = (0..t)
-                .find(|&k| s.entity(x, k).is_some())
-                .is_some_and(|k| (0..k).all(|q| matches!(s.w(q), "the" | "The")));
-            if opens {
-                backers.extend(sentence_subject(s, x));
-            }
+            // "Kessel flew cargo to Lund in support of X", "the US claims Kessel flies cargo
+            // … in support of X": the name that opens the clause
+            backers.extend(clause_opener(s, x, t));
         } else if let Some(v) = (t.saturating_sub(3)..t)
             .rev()
             .find(|&q| s.class(q) == WordClass::Other && s.w(q).ends_with("ed"))
