@@ -173,6 +173,10 @@ pub(super) fn definite_event(x: &Extraction, head: &str) -> Option<usize> {
     (matching.len() == 1).then(|| matching[0])
 }
 
+/// Texts whose participle speaks for their author: `data/lexicon/document_nouns.txt`.
+static DOCUMENT_NOUNS: Words =
+    Words::data(include_str!("../../../data/lexicon/document_nouns.txt"));
+
 /// Verbs that pass their subject to an infinitive ("agreed to lend").
 pub(super) static CONTROL: Words = Words::data(include_str!("../../../data/lexicon/control.txt"));
 
@@ -384,6 +388,22 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
     }
     if k == 0 {
         return Subject::Named(Vec::new());
+    }
+    // "issued a statement calling for …", "sent a letter requesting …", "A's letter
+    // urging …": a participle after a text speaks for the text's author
+    if s.w(k).ends_with("ing") && DOCUMENT_NOUNS.contains(&s.w(k - 1)) {
+        let d = (k.saturating_sub(5)..k - 1)
+            .rev()
+            .find(|&q| s.class(q) == WordClass::Determiner || matches!(s.w(q), "'s" | "’s"));
+        if let Some(d) = d {
+            if matches!(s.w(d), "'s" | "’s") {
+                if let Some(e) = d.checked_sub(1).and_then(|q| s.entity(x, q)) {
+                    return Subject::Named(vec![e]);
+                }
+            } else if d >= 1 && s.class(d - 1) == WordClass::Other {
+                return subject(s, sents, x, d - 1);
+            }
+        }
     }
     // "…, she said, calling on …": a participle after a speech verb takes its speaker
     if s.w(k - 1) == "," && s.w(k).ends_with("ing") && k >= 3 {
