@@ -315,6 +315,20 @@ pub struct QueryArgs {
     /// Stop the query after this many seconds
     #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
     pub timeout: Option<f64>,
+    /// Write at most this many rows (a page; a notice says when more follow) [default: 50
+    /// for a table on the terminal; every row in the other formats and to a file]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub limit: Option<usize>,
+    /// Skip this many rows first (the next page: --offset 50)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
+    /// Write every row of a table too (the other formats and files have every row unless
+    /// --limit is given; they stream)
+    #[arg(long)]
+    pub all: bool,
+    /// Write the results to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// What `newsgraph eval` is asked.

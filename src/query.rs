@@ -169,6 +169,38 @@ pub struct Request<'a> {
     pub timeout: Option<Duration>,
     /// The RDF format of CONSTRUCT and DESCRIBE results.
     pub graph_format: RdfFormat,
+    /// Which rows of a SELECT's solutions to write.
+    pub page: Page,
+}
+
+/// Which rows of a query's solutions to write: past the first `offset`, at most `limit`
+/// (every one with `limit: None`). Rows are written as the store gives them, so a page
+/// of a long listing does not wait for the rest, and `--all` streams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// Rows skipped before the first one written.
+    pub offset: usize,
+    /// The most rows written.
+    pub limit: Option<usize>,
+}
+
+impl Page {
+    /// Every row.
+    pub const ALL: Page = Page {
+        offset: 0,
+        limit: None,
+    };
+    /// The rows a page of `newsgraph query` has unless told otherwise.
+    pub const DEFAULT_ROWS: usize = 50;
+}
+
+/// What a query wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// Rows (solutions, or triples of a graph; 1 for a boolean).
+    pub rows: usize,
+    /// Whether rows past the page's end were left out.
+    pub more: bool,
 }
 
 impl<'a> Request<'a> {
@@ -182,6 +214,7 @@ impl<'a> Request<'a> {
             base: crate::graph::DEFAULT_BASE,
             timeout: None,
             graph_format: RdfFormat::Turtle,
+            page: Page::ALL,
         }
     }
 }
@@ -269,6 +302,16 @@ pub fn run<W: Write>(
     req: &Request<'_>,
     out: &mut W,
 ) -> Result<usize, QueryError> {
+    run_page(store, req, out).map(|w| w.rows)
+}
+
+/// Runs a query as [`run`] does, writing only the rows of `req.page`; says how many it
+/// wrote and whether more follow.
+pub fn run_page<W: Write>(
+    store: &NewsStore,
+    req: &Request<'_>,
+    out: &mut W,
+) -> Result<Written, QueryError> {
     let token = CancellationToken::new();
     let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
@@ -291,15 +334,27 @@ pub fn run<W: Write>(
         .execute()
         .map_err(evaluation)?;
     match results {
-        QueryResults::Solutions(solutions) => {
+        QueryResults::Solutions(mut solutions) => {
             let vars: Vec<Variable> = solutions.variables().to_vec();
-            let mut rows: Vec<QuerySolution> = Vec::new();
-            for s in solutions {
-                rows.push(s.map_err(evaluation)?);
+            for _ in 0..req.page.offset {
+                match solutions.next() {
+                    Some(r) => drop(r.map_err(evaluation)?),
+                    None => break,
+                }
             }
-            let n = rows.len();
+            let limit = req.page.limit.unwrap_or(usize::MAX);
+            let mut n = 0;
             match format {
-                ResultsFormat::Table => write_table(&vars, &rows, base, out)?,
+                ResultsFormat::Table => {
+                    // the columns' widths need every row of the page first
+                    let mut rows: Vec<QuerySolution> = Vec::new();
+                    while n < limit {
+                        let Some(r) = solutions.next() else { break };
+                        rows.push(r.map_err(evaluation)?);
+                        n += 1;
+                    }
+                    write_table(&vars, &rows, base, out)?;
+                }
                 other => {
                     let f = match other {
                         ResultsFormat::Json => QueryResultsFormat::Json,
@@ -309,13 +364,16 @@ pub fn run<W: Write>(
                     };
                     let mut w = QueryResultsSerializer::from_format(f)
                         .serialize_solutions_to_writer(&mut *out, vars.clone())?;
-                    for r in &rows {
-                        w.serialize(r)?;
+                    while n < limit {
+                        let Some(r) = solutions.next() else { break };
+                        w.serialize(&r.map_err(evaluation)?)?;
+                        n += 1;
                     }
                     w.finish()?;
                 }
             }
-            Ok(n)
+            let more = n == limit && solutions.next().is_some();
+            Ok(Written { rows: n, more })
         }
         QueryResults::Boolean(b) => {
             match format {
@@ -330,7 +388,10 @@ pub fn run<W: Write>(
                 }
                 _ => writeln!(out, "{b}")?,
             }
-            Ok(1)
+            Ok(Written {
+                rows: 1,
+                more: false,
+            })
         }
         QueryResults::Graph(triples) => {
             let mut s = oxigraph::io::RdfSerializer::from_format(req.graph_format);
@@ -344,7 +405,10 @@ pub fn run<W: Write>(
                 n += 1;
             }
             w.finish()?;
-            Ok(n)
+            Ok(Written {
+                rows: n,
+                more: false,
+            })
         }
     }
 }

@@ -469,3 +469,75 @@ fn parameters_cannot_change_the_query() {
         );
     }
 }
+
+#[test]
+fn query_writes_a_page_and_says_when_more_follow() {
+    let (dir, store) = ingested();
+    let run = |extra: &[&str]| {
+        let out = bin()
+            .args(["query", "--store"])
+            .arg(&store)
+            .args(["evidence", "--results", "csv"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{extra:?}: {out:?}");
+        let rows: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .skip(1)
+            .map(str::to_string)
+            .collect();
+        (rows, String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    // CSV is for programs: every row
+    let (every, notice) = run(&[]);
+    assert!(every.len() > 4, "{every:?}");
+    assert!(notice.is_empty(), "{notice}");
+    assert_eq!(run(&["--all"]).0, every);
+    // the first page, and a notice that names the next
+    let (first, notice) = run(&["--limit", "3"]);
+    assert_eq!(first, every[..3]);
+    assert!(
+        notice.contains("rows 1-3 shown") && notice.contains("--offset 3"),
+        "{notice}"
+    );
+    // the next page, then the last: no notice once nothing follows
+    let (second, _) = run(&["--limit", "3", "--offset", "3"]);
+    assert_eq!(second, every[3..every.len().min(6)]);
+    let (last, notice) = run(&["--offset", &(every.len() - 1).to_string()]);
+    assert_eq!(last, every[every.len() - 1..]);
+    assert!(notice.is_empty(), "{notice}");
+    // a file gets the same rows
+    let file = dir.path().join("rows.csv");
+    bin()
+        .args(["query", "--store"])
+        .arg(&store)
+        .args(["evidence", "--results", "csv", "-o"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("");
+    let written = std::fs::read_to_string(&file).expect("rows file");
+    assert_eq!(written.lines().skip(1).collect::<Vec<_>>(), every);
+    // a table is for people: a page of it, with the same notice
+    let table = bin()
+        .args(["query", "--store"])
+        .arg(&store)
+        .args(["evidence", "--limit", "2"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert_eq!(
+        text.lines().count(),
+        5,
+        "header, rule, two rows, their count: {text}"
+    );
+    assert!(String::from_utf8_lossy(&table.stderr).contains("rows 1-2 shown"));
+    // --limit and --all contradict each other
+    bin()
+        .args(["query", "--store"])
+        .arg(&store)
+        .args(["evidence", "--limit", "3", "--all"])
+        .assert()
+        .code(2);
+}

@@ -66,7 +66,7 @@ pub fn query(ctx: &Ctx, a: QueryArgs) -> Result<ExitCode> {
     let (origin, text) = query_text(a.query, a.sparql)?;
     let params = query::parse_params(&a.params)?;
     let base = ctx.base(a.base);
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = open_output(a.output.as_deref())?;
     if let Some(secs) = a.timeout {
         // The evaluator stops at its next read of the store; a query that works from
         // memory (a sort of a cross product) may not read again for long, so the process
@@ -78,18 +78,42 @@ pub fn query(ctx: &Ctx, a: QueryArgs) -> Result<ExitCode> {
             std::process::exit(EXIT_ERROR.into());
         });
     }
+    let page = query::Page {
+        offset: a.offset,
+        // a table is read by a person: a page; the other formats and files are read by
+        // programs: every row unless told otherwise
+        limit: match (a.all, a.limit) {
+            (true, _) => None,
+            (false, Some(n)) => Some(n),
+            (false, None) if a.results == query::ResultsFormat::Table && a.output.is_none() => {
+                Some(query::Page::DEFAULT_ROWS)
+            }
+            (false, None) => None,
+        },
+    };
     let req = query::Request {
         params: &params,
         format: a.results,
         base: &base,
         timeout: a.timeout.map(std::time::Duration::from_secs_f64),
+        page,
         ..query::Request::new(&origin, &text)
     };
+    let mut written = None;
     write_or_pipe(
-        query::run(&s, &req, &mut out)
+        query::run_page(&s, &req, &mut out)
             .map_err(anyhow::Error::from)
-            .and_then(|_| Ok(out.flush()?)),
+            .and_then(|w| {
+                written = Some(w);
+                Ok(out.flush()?)
+            }),
     )?;
+    if let Some(w) = written.filter(|w| w.more) {
+        let (first, last) = (page.offset + 1, page.offset + w.rows);
+        ctx.ui.note(format!(
+            "rows {first}-{last} shown, more follow: --offset {last} for the next page, --all for every row"
+        ));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
