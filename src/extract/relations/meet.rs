@@ -11,8 +11,19 @@ static MET_THINGS: Words = Words::data(include_str!("../../../data/lexicon/met_t
 pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let n = s.len();
     // "talks on Tuesday with", "a final dinner with", "a working lunch between", "a visit to
-    // Ireland with A"; "discussed the crisis with his counterpart A"
+    // Ireland with A"; "discussed the crisis with his counterpart A"; "A and B discussed
+    // the border": people named together discuss with each other (countries may discuss
+    // through letters or envoys: "The US and Russia have discussed …" is no meeting)
     let gapped = (0..n).find(|&i| {
+        let people = coordinated(s, x, aux_start(s, i));
+        if DISCUSS_VERBS.contains(s.w(i))
+            && people.len() >= 2
+            && people
+                .iter()
+                .all(|&e| x.entities[e].etype == EntityType::Person)
+        {
+            return true;
+        }
         let with = |span: usize| {
             (i + 1..n.min(i + span))
                 .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
