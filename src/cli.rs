@@ -234,6 +234,10 @@ Stop it with Ctrl-C."
         /// Stop each query after this many seconds
         #[arg(long, value_name = "SECS", default_value = "30", value_parser = parse_seconds)]
         timeout: f64,
+        /// The most rows of one SELECT answer (0: no limit); an answer cut there has the
+        /// header Newsgraph-Rows-Truncated
+        #[arg(long, value_name = "N", default_value_t = crate::serve::DEFAULT_MAX_ROWS)]
+        max_rows: usize,
     },
     /// Draw the graph: entities, each meeting once, backs and proposed edges (DOT, SVG, PNG, HTML)
     #[command(

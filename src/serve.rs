@@ -39,6 +39,10 @@ pub struct ServeOptions {
     pub timeout: Duration,
     /// Threads answering requests.
     pub threads: usize,
+    /// The most rows a SELECT answer holds (`None`: every row); an answer cut there says so
+    /// in its `Newsgraph-Rows-Truncated` header. A bound on what one request can make the
+    /// server hold.
+    pub max_rows: Option<usize>,
 }
 
 impl Default for ServeOptions {
@@ -48,6 +52,7 @@ impl Default for ServeOptions {
             allow_update: false,
             timeout: Duration::from_secs(30),
             threads: 4,
+            max_rows: Some(DEFAULT_MAX_ROWS),
         }
     }
 }
@@ -69,10 +74,15 @@ pub enum ServeError {
 }
 
 /// An answer: status, media type, body.
+/// The rows a SELECT answer of `serve` holds unless told otherwise.
+pub const DEFAULT_MAX_ROWS: usize = 100_000;
+
 struct Answer {
     status: u16,
     media: &'static str,
     body: Vec<u8>,
+    /// Rows left out past `max_rows` (the header says how many were sent).
+    truncated_at: Option<usize>,
 }
 
 impl Answer {
@@ -81,6 +91,7 @@ impl Answer {
             status: 200,
             media,
             body,
+            truncated_at: None,
         }
     }
 
@@ -89,6 +100,7 @@ impl Answer {
             status,
             media: "text/plain; charset=utf-8",
             body: format!("{message}\n").into_bytes(),
+            truncated_at: None,
         }
     }
 }
@@ -131,11 +143,16 @@ pub fn serve(
 fn answer(store: &NewsStore, opts: &ServeOptions, mut request: Request) {
     let a = route(store, opts, &mut request);
     let mut response = Response::from_data(a.body).with_status_code(a.status);
-    for (k, v) in [
+    let truncated = a.truncated_at.map(|n| n.to_string());
+    let headers = [
         ("Content-Type", a.media),
         ("X-Content-Type-Options", "nosniff"),
         ("Vary", "Accept"),
-    ] {
+    ];
+    let truncated = truncated
+        .as_deref()
+        .map(|n| ("Newsgraph-Rows-Truncated", n));
+    for (k, v) in headers.into_iter().chain(truncated) {
         if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
             response.add_header(h);
         }
@@ -303,6 +320,10 @@ fn sparql_query(
     let mut req = query::Request {
         params: &bindings,
         timeout: Some(opts.timeout),
+        page: query::Page {
+            offset: 0,
+            limit: opts.max_rows,
+        },
         ..query::Request::new("query", &text)
     };
     let media = if graph {
@@ -323,8 +344,11 @@ fn sparql_query(
         }
     };
     let mut out = Vec::new();
-    match query::run(store, &req, &mut out) {
-        Ok(_) => Answer::ok(media, out),
+    match query::run_page(store, &req, &mut out) {
+        Ok(w) => Answer {
+            truncated_at: w.more.then_some(w.rows),
+            ..Answer::ok(media, out)
+        },
         Err(
             e @ (QueryError::Syntax { .. } | QueryError::BadParam(_) | QueryError::BadParamName(_)),
         ) => Answer::error(400, e),
@@ -354,6 +378,7 @@ fn update(store: &NewsStore, text: &str) -> Answer {
             status: 204,
             media: "text/plain; charset=utf-8",
             body: Vec::new(),
+            truncated_at: None,
         },
         Err(e) => Answer::error(500, format!("update failed: {e}")),
     }

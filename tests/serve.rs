@@ -374,3 +374,31 @@ fn the_query_page_runs_a_bundled_query_in_a_real_browser() {
     );
     eprintln!("screenshot of the query page: {}", shot.display());
 }
+
+#[test]
+fn an_answer_stops_at_the_row_limit_and_says_so() {
+    let (_dir, store) = ingested();
+    let all = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }";
+    let rows = |url: &str| -> (usize, Option<String>) {
+        let r = agent()
+            .get(&format!("{url}query?query={}", encode(all)))
+            .header("Accept", "text/csv")
+            .call()
+            .expect("the server answers");
+        assert_eq!(r.status().as_u16(), 200);
+        let cut = r
+            .headers()
+            .get("Newsgraph-Rows-Truncated")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let body = r.into_body().read_to_string().expect("body");
+        (body.lines().count() - 1, cut)
+    };
+    let capped = Server::start(&store, &["--max-rows", "7"]);
+    assert_eq!(rows(&capped.url), (7, Some("7".to_string())));
+    // the default holds every row of a small store, and says nothing
+    let open = Server::start(&store, &[]);
+    let (n, cut) = rows(&open.url);
+    assert!(n > 100, "{n} rows");
+    assert_eq!(cut, None);
+}

@@ -124,6 +124,7 @@ pub fn serve(
     bind: std::net::SocketAddr,
     allow_update: bool,
     timeout: f64,
+    max_rows: usize,
 ) -> Result<ExitCode> {
     let path = ctx.store(store)?;
     let s = if allow_update {
@@ -135,6 +136,7 @@ pub fn serve(
         bind,
         allow_update,
         timeout: std::time::Duration::from_secs_f64(timeout),
+        max_rows: (max_rows > 0).then_some(max_rows),
         ..Default::default()
     };
     newsgraph::serve::serve(&s, &opts, |addr| {
