@@ -14,6 +14,8 @@ use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator,
 };
 
+mod params;
+
 use crate::graph::vocab::PREFIXES;
 use crate::store::NewsStore;
 
@@ -313,12 +315,15 @@ pub fn run_page<W: Write>(
     out: &mut W,
 ) -> Result<Written, QueryError> {
     let token = CancellationToken::new();
-    let mut prepared = SparqlEvaluator::new()
-        .with_cancellation_token(token.clone())
+    let mut parsed = spargebra::SparqlParser::new()
         .parse_query(req.text)
         .map_err(|e| syntax_error(req.origin, req.text, &e.to_string()))?;
-    for (v, t) in req.params {
-        prepared = prepared.substitute_variable(v.clone(), t.clone());
+    let rest = params::bind_first(&mut parsed, req.params);
+    let mut prepared = SparqlEvaluator::new()
+        .with_cancellation_token(token.clone())
+        .for_query(parsed);
+    for (v, t) in rest {
+        prepared = prepared.substitute_variable(v, t);
     }
     let _deadline = Deadline::start(&token, req.timeout);
     let evaluation = |e: QueryEvaluationError| match e {

@@ -533,6 +533,20 @@ fn query_writes_a_page_and_says_when_more_follow() {
         "header, rule, two rows, their count: {text}"
     );
     assert!(String::from_utf8_lossy(&table.stderr).contains("rows 1-2 shown"));
+    // a parameter keeps the rows of one subject (bound where the query starts)
+    let (kerry, _) = run(&["--param", "subject=John Kerry"]);
+    assert!(!kerry.is_empty(), "{every:?}");
+    assert!(
+        kerry.iter().all(|r| r.starts_with("John Kerry,")),
+        "{kerry:?}"
+    );
+    assert_eq!(
+        kerry.len(),
+        every
+            .iter()
+            .filter(|r| r.starts_with("John Kerry,"))
+            .count()
+    );
     // --limit and --all contradict each other
     bin()
         .args(["query", "--store"])
