@@ -15,14 +15,15 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     // the border": people named together discuss with each other (countries may discuss
     // through letters or envoys: "The US and Russia have discussed …" is no meeting)
     let gapped = (0..n).find(|&i| {
-        let people = coordinated(s, x, aux_start(s, i));
-        if DISCUSS_VERBS.contains(s.w(i))
-            && people.len() >= 2
-            && people
-                .iter()
-                .all(|&e| x.entities[e].etype == EntityType::Person)
-        {
-            return true;
+        if DISCUSS_VERBS.contains(s.w(i)) {
+            let people = coordinated(s, x, aux_start(s, i));
+            if people.len() >= 2
+                && people
+                    .iter()
+                    .all(|&e| x.entities[e].etype == EntityType::Person)
+            {
+                return true;
+            }
         }
         let with = |span: usize| {
             (i + 1..n.min(i + span))
