@@ -150,7 +150,7 @@ graphs as they were or complete; 5 a remote graph was left incomplete (the messa
     Push(PushArgs),
     /// Run a bundled query by name, a .rq file, or --sparql '…'
     #[command(
-        after_help = "Examples:\n  newsgraph query --store kg/ who-met-whom\n  newsgraph query --store kg/ entity --param entity=\"John Kerry\"\n  newsgraph query --store kg/ my-query.rq --results json\n  newsgraph query --store kg/ --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n\nParameters are bound as RDF terms (a string literal, or an IRI for http(s): values), never pasted into the query."
+        after_help = "Examples:\n  newsgraph query --store kg/ who-met-whom                 # the 50 most reported pairs\n  newsgraph query --store kg/ who-met-whom --offset 50     # the next 50\n  newsgraph query --store kg/ entity --param entity=\"John Kerry\"\n  newsgraph query --store kg/ evidence --param subject=\"John Kerry\" --param predicate=metWith\n  newsgraph query --store kg/ evidence --results csv -o evidence.csv   # every row, streamed\n  newsgraph query --store kg/ my-query.rq --results json\n  newsgraph query --store kg/ --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n\nA table is a page (50 rows unless --limit or --all); the other formats and -o FILE get every row unless --limit.\n\nParameters are bound as RDF terms (a string literal, or an IRI for http(s): values), never pasted into the query.\nOne the store matches is where the query starts, so one entity's rows come fast on a large store."
     )]
     Query(QueryArgs),
     /// Score a graph against gold annotations (P/R/F1 per type, type confusions, the misses)
