@@ -13,6 +13,7 @@
 use crate::extract::lexicon::{Words, GROUP_NOUNS, ORG_NOUNS};
 use std::collections::BTreeSet;
 
+mod adjunct;
 mod anaphora;
 mod back;
 mod clause;
@@ -23,6 +24,7 @@ mod propose;
 mod seconded;
 mod story;
 
+use adjunct::*;
 use anaphora::*;
 use back::*;
 use clause::*;

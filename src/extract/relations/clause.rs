@@ -205,65 +205,6 @@ pub(super) fn sentence_subject(s: &Sent<'_>, x: &Extraction) -> Option<usize> {
     None
 }
 
-/// The name that opens the clause holding token `t`: the sentence's first name, or the
-/// first name after the last speech verb or "that" before `t` ("The US claims Kessel flies
-/// cargo … in support of B" → Kessel), past a parenthesis between commas ("alleged, by
-/// way of example, Kessel had …"). Only "the" may stand before it.
-pub(super) fn clause_opener(s: &Sent<'_>, x: &Extraction, t: usize) -> Option<usize> {
-    let mut c = (0..t)
-        .rev()
-        .find(|&q| {
-            !s.tokens[q].quoted
-                && (crate::extract::lexicon::SPEECH_VERBS.contains(&s.w(q)) || s.w(q) == "that")
-        })
-        .map_or(0, |q| q + 1);
-    if c > 0 && s.w(c) == "," {
-        c = (c + 1..t).find(|&q| s.w(q) == ",")? + 1;
-    }
-    let k = (c..t).find(|&q| s.entity(x, q).is_some())?;
-    if !(c..k).all(|q| matches!(s.w(q), "the" | "The")) {
-        return None;
-    }
-    if c == 0 {
-        return sentence_subject(s, x);
-    }
-    let e = s.entity(x, k)?;
-    let mut end = k;
-    while end < s.len() && s.entity(x, end) == Some(e) {
-        end += 1;
-    }
-    let usable = !matches!(s.w(end), "'s" | "’s")
-        && x.entities[e].etype != EntityType::Event
-        && !s.tokens[k].quoted;
-    usable.then_some(e)
-}
-
-/// The nearest name before token `t` that a verb follows ("Kessel had harmed Lund by
-/// arming …" → Kessel, not Lund; "the airline, Kessel, flies …"): the subject of the
-/// clause an adjunct at `t` belongs to. Not past ";" or ":", not a possessor, not quoted.
-pub(super) fn verb_subject_before(s: &Sent<'_>, x: &Extraction, t: usize) -> Option<usize> {
-    let mut q = t;
-    while q > 0 {
-        q -= 1;
-        if matches!(s.w(q), ";" | ":") {
-            return None;
-        }
-        let Some(e) = s.entity(x, q) else {
-            continue;
-        };
-        let end = q + 1;
-        while q > 0 && s.entity(x, q - 1) == Some(e) {
-            q -= 1;
-        }
-        let verb_follows = matches!(s.class(end), WordClass::Auxiliary | WordClass::Other)
-            && !matches!(s.w(end), "'s" | "’s");
-        if verb_follows && x.entities[e].etype != EntityType::Event && !s.tokens[q].quoted {
-            return Some(e);
-        }
-    }
-    None
-}
-
 /// A name right before a title and the person who bears it ("UN Secretary-General Kofi
 /// Annan", "US Secretary of State John Kerry", "UN envoy Ali Saleh"): it qualifies the
 /// title, and the person is who acts. `end` is the token after the name.
