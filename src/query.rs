@@ -114,6 +114,14 @@ pub enum QueryError {
     /// A parameter name is not a SPARQL variable name.
     #[error("parameter name {0:?} is not a valid SPARQL variable name")]
     BadParamName(String),
+    /// A parameter names no variable of the query.
+    #[error("{origin}: has no variable ?{name} for the parameter {name}=… (its header says which parameters it takes)")]
+    UnknownParam {
+        /// Where the query came from.
+        origin: String,
+        /// The parameter's name.
+        name: String,
+    },
     /// Evaluation failed.
     #[error("query evaluation failed: {0}")]
     Evaluation(String),
@@ -318,6 +326,12 @@ pub fn run_page<W: Write>(
     let mut parsed = spargebra::SparqlParser::new()
         .parse_query(req.text)
         .map_err(|e| syntax_error(req.origin, req.text, &e.to_string()))?;
+    if let Some((v, _)) = req.params.iter().find(|(v, _)| !params::uses(req.text, v)) {
+        return Err(QueryError::UnknownParam {
+            origin: req.origin.to_string(),
+            name: v.as_str().to_string(),
+        });
+    }
     let rest = params::bind_first(&mut parsed, req.params);
     let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())

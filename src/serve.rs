@@ -350,7 +350,10 @@ fn sparql_query(
             ..Answer::ok(media, out)
         },
         Err(
-            e @ (QueryError::Syntax { .. } | QueryError::BadParam(_) | QueryError::BadParamName(_)),
+            e @ (QueryError::Syntax { .. }
+            | QueryError::BadParam(_)
+            | QueryError::BadParamName(_)
+            | QueryError::UnknownParam { .. }),
         ) => Answer::error(400, e),
         Err(e @ QueryError::Timeout { .. }) => Answer::error(503, e),
         Err(e) => Answer::error(500, e),

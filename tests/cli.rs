@@ -547,6 +547,14 @@ fn query_writes_a_page_and_says_when_more_follow() {
             .filter(|r| r.starts_with("John Kerry,"))
             .count()
     );
+    // a parameter the query has no variable for is an error that names it
+    bin()
+        .args(["query", "--store"])
+        .arg(&store)
+        .args(["evidence", "--param", "subjekt=John Kerry"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("has no variable ?subjekt"));
     // --limit and --all contradict each other
     bin()
         .args(["query", "--store"])

@@ -52,15 +52,14 @@ pub(super) fn bind_first(query: &mut Query, params: &[(Variable, Term)]) -> Vec<
 fn join_at_head(p: &mut GraphPattern, values: GraphPattern, vars: &[Variable]) {
     let names = |q: &GraphPattern| vars.iter().all(|v| matches_var(q, v));
     match p {
+        // the solution modifiers on top: always under them, so the projection keeps its
+        // columns
         GraphPattern::Project { inner, .. }
         | GraphPattern::Distinct { inner }
         | GraphPattern::Reduced { inner }
         | GraphPattern::Slice { inner, .. }
-        | GraphPattern::OrderBy { inner, .. }
-        | GraphPattern::Extend { inner, .. }
-        | GraphPattern::Filter { inner, .. }
-            if names(inner) =>
-        {
+        | GraphPattern::OrderBy { inner, .. } => join_at_head(inner, values, vars),
+        GraphPattern::Extend { inner, .. } | GraphPattern::Filter { inner, .. } if names(inner) => {
             join_at_head(inner, values, vars)
         }
         GraphPattern::LeftJoin { left, .. } if names(left) => join_at_head(left, values, vars),
@@ -137,6 +136,16 @@ fn computes(p: &GraphPattern, v: &Variable) -> bool {
     }
 }
 
+/// Whether the query's text uses the variable (`?name` or `$name`, as a whole name).
+pub(super) fn uses(text: &str, v: &Variable) -> bool {
+    let name = v.as_str();
+    text.match_indices(['?', '$']).any(|(i, _)| {
+        let rest = &text[i + 1..];
+        rest.starts_with(name)
+            && !rest[name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +178,15 @@ mod tests {
             text.contains("ORDER BY") && text.contains("LIMIT 3"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_variable_is_used_by_its_whole_name() {
+        let text = "SELECT ?subject WHERE { ?x ?p $obj }";
+        assert!(uses(text, &Variable::new_unchecked("subject")));
+        assert!(uses(text, &Variable::new_unchecked("obj")));
+        assert!(!uses(text, &Variable::new_unchecked("sub")));
+        assert!(!uses(text, &Variable::new_unchecked("entity")));
     }
 
     #[test]
