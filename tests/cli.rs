@@ -547,6 +547,18 @@ fn query_writes_a_page_and_says_when_more_follow() {
             .filter(|r| r.starts_with("John Kerry,"))
             .count()
     );
+    // a parameter a FILTER reads: the examples' meeting has three outlets
+    let reported = |n: &str| {
+        let out = bin()
+            .args(["query", "--store"])
+            .arg(&store)
+            .args(["reported-meetings", "--results", "csv", "--param"])
+            .arg(format!("outlets={n}"))
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).lines().count() - 1
+    };
+    assert_eq!((reported("3"), reported("4")), (3, 0));
     // a parameter the query has no variable for is an error that names it
     bin()
         .args(["query", "--store"])

@@ -45,10 +45,10 @@ pub(super) fn bind_first(query: &mut Query, params: &[(Variable, Term)]) -> Vec<
     rest
 }
 
-/// Joins `values` at the head of the part of `p` that matches `vars` in the store: past
-/// the solution modifiers, `BIND`s and filters, into the left of an `OPTIONAL` and the side
-/// of a join that names them, down to their basic graph pattern, so the planner starts
-/// from the bound terms.
+/// Joins `values` at the head of the part of `p` that matches `vars` in the store: under
+/// the solution modifiers, `BIND`s and filters (which then see the values), into the left
+/// of an `OPTIONAL` and the side of a join that names them, down to their basic graph
+/// pattern, so the planner starts from the bound terms.
 fn join_at_head(p: &mut GraphPattern, values: GraphPattern, vars: &[Variable]) {
     let names = |q: &GraphPattern| vars.iter().all(|v| matches_var(q, v));
     match p {
@@ -59,7 +59,9 @@ fn join_at_head(p: &mut GraphPattern, values: GraphPattern, vars: &[Variable]) {
         | GraphPattern::Reduced { inner }
         | GraphPattern::Slice { inner, .. }
         | GraphPattern::OrderBy { inner, .. } => join_at_head(inner, values, vars),
-        GraphPattern::Extend { inner, .. } | GraphPattern::Filter { inner, .. } if names(inner) => {
+        // under a FILTER and a BIND of the group, so that they see the value ("FILTER(?n
+        // >= COALESCE(?outlets, 2))"; no BIND makes the variable: `computes` said so)
+        GraphPattern::Extend { inner, .. } | GraphPattern::Filter { inner, .. } => {
             join_at_head(inner, values, vars)
         }
         GraphPattern::LeftJoin { left, .. } if names(left) => join_at_head(left, values, vars),
