@@ -559,6 +559,31 @@ fn query_writes_a_page_and_says_when_more_follow() {
         String::from_utf8_lossy(&out.stdout).lines().count() - 1
     };
     assert_eq!((reported("3"), reported("4")), (3, 0));
+    // timeline's optional parameters: a participant, a day range, an outlet
+    let timeline = |params: &[&str]| {
+        let mut cmd = bin();
+        cmd.args(["query", "--store"])
+            .arg(&store)
+            .args(["timeline", "--results", "csv"]);
+        for p in params {
+            cmd.args(["--param", p]);
+        }
+        let out = cmd.output().expect("runs");
+        assert!(out.status.success(), "{params:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).lines().count() - 1
+    };
+    assert_eq!(timeline(&[]), 1, "the Paris talks");
+    for (params, rows) in [
+        (&["entity=Lavrov"][..], 1),
+        (&["entity=Nobody Known"][..], 0),
+        (&["from=2014-01-13", "to=2014-01-13"][..], 1),
+        (&["from=2014-01-14"][..], 0),
+        (&["to=2014-01-12"][..], 0),
+        (&["outlet=Reuters"][..], 1),
+        (&["outlet=Nobody's Post"][..], 0),
+    ] {
+        assert_eq!(timeline(params), rows, "{params:?}");
+    }
     // a parameter the query has no variable for is an error that names it
     bin()
         .args(["query", "--store"])
