@@ -124,14 +124,15 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// A closed pipe (`newsgraph … | head`) is not an error.
-pub fn write_or_pipe<T, E: Into<anyhow::Error>>(r: std::result::Result<T, E>) -> Result<()> {
+/// A closed pipe (`newsgraph … | head`) is not an error: the value written, or `None`
+/// when the reader went away.
+pub fn write_or_pipe<T, E: Into<anyhow::Error>>(r: std::result::Result<T, E>) -> Result<Option<T>> {
     match r {
-        Ok(_) => Ok(()),
+        Ok(v) => Ok(Some(v)),
         Err(e) => {
             let e: anyhow::Error = e.into();
             if is_broken_pipe(&e) {
-                Ok(())
+                Ok(None)
             } else {
                 Err(e)
             }

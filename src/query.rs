@@ -355,24 +355,20 @@ pub fn run_page<W: Write>(
     match results {
         QueryResults::Solutions(mut solutions) => {
             let vars: Vec<Variable> = solutions.variables().to_vec();
-            for _ in 0..req.page.offset {
-                match solutions.next() {
-                    Some(r) => drop(r.map_err(evaluation)?),
-                    None => break,
-                }
+            for skipped in solutions.by_ref().take(req.page.offset) {
+                skipped.map_err(evaluation)?;
             }
             let limit = req.page.limit.unwrap_or(usize::MAX);
-            let mut n = 0;
-            match format {
+            let page = solutions
+                .by_ref()
+                .take(limit)
+                .map(|r| r.map_err(evaluation));
+            let n = match format {
                 ResultsFormat::Table => {
                     // the columns' widths need every row of the page first
-                    let mut rows: Vec<QuerySolution> = Vec::new();
-                    while n < limit {
-                        let Some(r) = solutions.next() else { break };
-                        rows.push(r.map_err(evaluation)?);
-                        n += 1;
-                    }
+                    let rows: Vec<QuerySolution> = page.collect::<Result<_, _>>()?;
                     write_table(&vars, &rows, base, out)?;
+                    rows.len()
                 }
                 other => {
                     let f = match other {
@@ -383,14 +379,15 @@ pub fn run_page<W: Write>(
                     };
                     let mut w = QueryResultsSerializer::from_format(f)
                         .serialize_solutions_to_writer(&mut *out, vars.clone())?;
-                    while n < limit {
-                        let Some(r) = solutions.next() else { break };
-                        w.serialize(&r.map_err(evaluation)?)?;
+                    let mut n = 0;
+                    for r in page {
+                        w.serialize(&r?)?;
                         n += 1;
                     }
                     w.finish()?;
+                    n
                 }
-            }
+            };
             let more = n == limit && solutions.next().is_some();
             Ok(Written { rows: n, more })
         }

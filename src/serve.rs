@@ -73,15 +73,15 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-/// An answer: status, media type, body.
 /// The rows a SELECT answer of `serve` holds unless told otherwise.
 pub const DEFAULT_MAX_ROWS: usize = 100_000;
 
+/// An answer: status, media type, body.
 struct Answer {
     status: u16,
     media: &'static str,
     body: Vec<u8>,
-    /// Rows left out past `max_rows` (the header says how many were sent).
+    /// The rows sent when more were left out past `max_rows` (said in a header).
     truncated_at: Option<usize>,
 }
 
@@ -143,16 +143,14 @@ pub fn serve(
 fn answer(store: &NewsStore, opts: &ServeOptions, mut request: Request) {
     let a = route(store, opts, &mut request);
     let mut response = Response::from_data(a.body).with_status_code(a.status);
-    let truncated = a.truncated_at.map(|n| n.to_string());
+    let sent = a.truncated_at.map(|n| n.to_string());
     let headers = [
-        ("Content-Type", a.media),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Vary", "Accept"),
+        ("Content-Type", Some(a.media)),
+        ("X-Content-Type-Options", Some("nosniff")),
+        ("Vary", Some("Accept")),
+        ("Newsgraph-Rows-Truncated", sent.as_deref()),
     ];
-    let truncated = truncated
-        .as_deref()
-        .map(|n| ("Newsgraph-Rows-Truncated", n));
-    for (k, v) in headers.into_iter().chain(truncated) {
+    for (k, v) in headers.into_iter().filter_map(|(k, v)| Some((k, v?))) {
         if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
             response.add_header(h);
         }

@@ -99,14 +99,10 @@ pub fn query(ctx: &Ctx, a: QueryArgs) -> Result<ExitCode> {
         page,
         ..query::Request::new(&origin, &text)
     };
-    let mut written = None;
-    write_or_pipe(
+    let written = write_or_pipe(
         query::run_page(&s, &req, &mut out)
             .map_err(anyhow::Error::from)
-            .and_then(|w| {
-                written = Some(w);
-                Ok(out.flush()?)
-            }),
+            .and_then(|w| Ok(out.flush().map(|()| w)?)),
     )?;
     if let Some(w) = written.filter(|w| w.more) {
         let (first, last) = (page.offset + 1, page.offset + w.rows);

@@ -29,11 +29,7 @@ pub(super) fn clause_opener(s: &Sent<'_>, x: &Extraction, t: usize) -> Option<us
         return sentence_subject(s, x);
     }
     let e = s.entity(x, k)?;
-    let mut end = k;
-    while end < s.len() && s.entity(x, end) == Some(e) {
-        end += 1;
-    }
-    let usable = !matches!(s.w(end), "'s" | "’s")
+    let usable = !matches!(s.w(s.name_end(x, k)), "'s" | "’s")
         && x.entities[e].etype != EntityType::Event
         && !s.tokens[k].quoted;
     usable.then_some(e)

@@ -650,7 +650,7 @@ fn put_forward(s: &Sent<'_>, trig: usize) -> bool {
                 let end = k + words.len();
                 end <= trig
                     && trig - end <= 3
-                    && words.iter().enumerate().all(|(i, w)| s.w(k + i) == *w)
+                    && s.matches(k, words)
                     && (end..trig).all(|q| {
                         s.surface(q).starts_with(char::is_lowercase)
                             && !matches!(s.w(q), "in" | "at" | "during" | "after" | "before" | "on")

@@ -107,13 +107,11 @@ pub(super) fn story_meeting(sents: &[Sent<'_>], x: &mut Extraction) {
 /// name.
 fn where_it_is(s: &Sent<'_>, x: &Extraction, t: usize) -> bool {
     let e = s.entity(x, t);
-    let (mut start, mut end) = (t, t);
+    let mut start = t;
     while start > 0 && s.entity(x, start - 1) == e {
         start -= 1;
     }
-    while end < s.len() && s.entity(x, end) == e {
-        end += 1;
-    }
+    let end = s.name_end(x, t);
     let before = |k: usize| start.checked_sub(k).map_or("", |q| s.w(q));
     let located = matches!(before(1), "in" | "at" | "near");
     let apposed = before(1) == ","
