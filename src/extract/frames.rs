@@ -13,6 +13,11 @@
 //! "encouraging conspiracy theories"), and the phrase is lower-case words as the
 //! tokenizer splits them. Lines are tried
 //! in order: the first that matches at a word wins.
+//!
+//! A word ending in `~` is a verb written once for all its forms: `demand~ for` is the
+//! four lines `demand for`, `demands for`, `demanded for`, `demanding for`, in that
+//! order. Regular forms are made by spelling rules; a verb whose forms the rules get
+//! wrong ("stood", "planned") is written out in `data/lexicon/verb_forms.txt`.
 
 use std::sync::OnceLock;
 
@@ -52,8 +57,72 @@ pub struct Triggers {
     table: OnceLock<(Vec<Trigger>, FxHashSet<&'static str>)>,
 }
 
-/// Reads one line of a table.
-fn parse_line(line: &'static str) -> Result<Trigger, String> {
+/// Irregular verbs: `data/lexicon/verb_forms.txt`, one verb a line as `base third-person
+/// past -ing`.
+static VERB_FORMS: &str = include_str!("../../data/lexicon/verb_forms.txt");
+
+/// The forms of verb `base` (base, third person, past, -ing): the irregular list first,
+/// then English spelling rules.
+pub fn verb_forms(base: &str) -> [String; 4] {
+    for line in entries(VERB_FORMS) {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() == 4 && f[0] == base {
+            return [f[0], f[1], f[2], f[3]].map(str::to_string);
+        }
+    }
+    let b = base;
+    let vowel = |c: char| "aeiou".contains(c);
+    let before_last = b.chars().rev().nth(1);
+    let consonant_y = b.ends_with('y') && before_last.is_some_and(|c| !vowel(c));
+    let third = if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| b.ends_with(e))
+    {
+        format!("{b}es")
+    } else if consonant_y {
+        format!("{}ies", &b[..b.len() - 1])
+    } else {
+        format!("{b}s")
+    };
+    let past = if b.ends_with('e') {
+        format!("{b}d")
+    } else if consonant_y {
+        format!("{}ied", &b[..b.len() - 1])
+    } else {
+        format!("{b}ed")
+    };
+    let ing = if b.ends_with("ie") {
+        format!("{}ying", &b[..b.len() - 2])
+    } else if b.ends_with('e') && !b.ends_with("ee") && b.len() > 2 {
+        format!("{}ing", &b[..b.len() - 1])
+    } else {
+        format!("{b}ing")
+    };
+    [b.to_string(), third, past, ing]
+}
+
+/// The phrases a line's words stand for: one, or one per form of its `~` verb.
+fn expand(words: &[&'static str]) -> Result<Vec<Vec<&'static str>>, String> {
+    let marked: Vec<usize> = (0..words.len())
+        .filter(|&k| words[k].ends_with('~'))
+        .collect();
+    match marked[..] {
+        [] => Ok(vec![words.to_vec()]),
+        [k] => Ok(verb_forms(words[k].trim_end_matches('~'))
+            .into_iter()
+            .map(|form| {
+                let mut w = words.to_vec();
+                // the tables are read once per process: their few forms live as long
+                w[k] = Box::leak(form.into_boxed_str());
+                w
+            })
+            .collect()),
+        _ => Err("more than one word ends in `~`".into()),
+    }
+}
+
+/// Reads one line of a table (a `~` line gives one trigger per form).
+fn parse_line(line: &'static str) -> Result<Vec<Trigger>, String> {
     let mut cols = line.split_whitespace();
     let rule = cols.next().ok_or("no rule id")?;
     let confidence: f32 = cols
@@ -78,12 +147,15 @@ fn parse_line(line: &'static str) -> Result<Trigger, String> {
     if words.iter().any(|w| w.chars().any(char::is_uppercase)) {
         return Err("a phrase is written in lower case".into());
     }
-    Ok(Trigger {
-        rule,
-        confidence,
-        starts,
-        words,
-    })
+    Ok(expand(&words)?
+        .into_iter()
+        .map(|words| Trigger {
+            rule,
+            confidence,
+            starts,
+            words,
+        })
+        .collect())
 }
 
 impl Triggers {
@@ -98,9 +170,10 @@ impl Triggers {
 
     /// Reads the table; a line it cannot read names the file and the line.
     pub fn parse(&self) -> Result<Vec<Trigger>, String> {
-        entries(self.text)
+        let lines: Result<Vec<Vec<Trigger>>, String> = entries(self.text)
             .map(|l| parse_line(l).map_err(|e| format!("data/frames/{}: {l:?}: {e}", self.name)))
-            .collect()
+            .collect();
+        Ok(lines?.into_iter().flatten().collect())
     }
 
     fn table(&self) -> &(Vec<Trigger>, FxHashSet<&'static str>) {
@@ -203,5 +276,46 @@ mod tests {
         assert!(parse_line("propose.x 0.7 later called for").is_err());
         assert!(parse_line("propose.x 0.7 object Called for").is_err());
         assert!(parse_line("propose.x 0.7 object").is_err());
+        assert!(parse_line("propose.x 0.7 object call~ on~").is_err());
+    }
+
+    #[test]
+    fn a_marked_verb_stands_for_its_forms() {
+        let forms = |l| {
+            parse_line(l)
+                .expect("line reads")
+                .into_iter()
+                .map(|t| t.words.join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            forms("propose.x 0.7 object demand~ that"),
+            [
+                "demand that",
+                "demands that",
+                "demanded that",
+                "demanding that"
+            ]
+        );
+        assert_eq!(
+            forms("propose.x 0.7 object stand~ ready to"),
+            [
+                "stand ready to",
+                "stands ready to",
+                "stood ready to",
+                "standing ready to"
+            ]
+        );
+        assert_eq!(verb_forms("urge"), ["urge", "urges", "urged", "urging"]);
+        assert_eq!(
+            verb_forms("press"),
+            ["press", "presses", "pressed", "pressing"]
+        );
+        assert_eq!(
+            verb_forms("lobby"),
+            ["lobby", "lobbies", "lobbied", "lobbying"]
+        );
+        assert_eq!(verb_forms("plan"), ["plan", "plans", "planned", "planning"]);
+        assert_eq!(verb_forms("seek"), ["seek", "seeks", "sought", "seeking"]);
     }
 }

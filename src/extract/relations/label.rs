@@ -16,6 +16,9 @@ static PARTICLE_WORDS: Words =
 pub(super) static LABEL_STOP: Words =
     Words::data(include_str!("../../../data/lexicon/label_stop.txt"));
 
+/// Nouns whose content a relative clause gives: `data/lexicon/clause_heads.txt`.
+static CLAUSE_HEADS: Words = Words::data(include_str!("../../../data/lexicon/clause_heads.txt"));
+
 /// The label of the phrase that starts at token `obj`.
 pub(super) fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], obj: usize) -> Option<String> {
     let toks = &s.tokens;
@@ -100,6 +103,17 @@ pub(super) fn label_from(s: &Sent<'_>, sents: &[Sent<'_>], obj: usize) -> Option
                 || ["was", "is", "has", "had", "will", "would"].contains(&s.w(k + 1)))
         {
             break;
+        }
+        // "legislation that would fund the government": a bare head whose content the
+        // relative clause gives goes on into it
+        if !quoted
+            && matches!(w, "that" | "which")
+            && (1..=3).contains(&words.len())
+            && CLAUSE_HEADS.contains(&s.w(k - 1))
+            && matches!(s.w(k + 1), "would" | "will" | "could")
+        {
+            words.push(s.text[toks[k].span.clone()].to_string());
+            continue;
         }
         // the length limit never cuts a name in two ("… with the International Monetary")
         let inside_name = k > obj && s.at[k].is_some() && s.at[k] == s.at[k - 1];

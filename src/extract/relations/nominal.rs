@@ -23,14 +23,25 @@ pub(super) fn nominal_proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extrac
         } else {
             None
         };
-        if by.is_none() && !matches!(s.w(t + 1), "to" | "for") {
+        // "an offer of talks": what is offered follows "of"
+        // "a bill that would ban …": the noun and its clause
+        let relative = matches!(s.w(t + 1), "that" | "which")
+            && matches!(s.w(t + 2), "would" | "will" | "could");
+        let opens_action = |k: usize| {
+            matches!(s.w(k), "to" | "for")
+                || s.w(k) == "of" && OF_NOUNS.contains(s.w(t))
+                || relative
+        };
+        if by.is_none() && !opens_action(t + 1) {
             continue;
         }
+        let action = if relative { t } else { t + 2 };
         let before = t.saturating_sub(3)..t;
         let possessor = before
             .clone()
             .rev()
             .find(|&q| matches!(s.w(q), "'s" | "’s"));
+        let mut rule = "propose.possessive";
         let (agents, obj, opens): (Vec<usize>, usize, bool) = if let Some((a, obj)) = by {
             (
                 vec![a],
@@ -46,8 +57,9 @@ pub(super) fn nominal_proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extrac
             // ends at its verb
             let opens = (0..p)
                 .all(|q| s.class(q) == WordClass::Determiner || s.entity(x, q) == Some(agent));
-            (vec![agent], t + 2, opens)
+            (vec![agent], action, opens)
         } else if let Some(q) = before
+            .clone()
             .rev()
             .find(|&q| matches!(s.w(q), "his" | "her" | "its" | "their"))
             .filter(|&q| q > 0 && s.class(q - 1) == WordClass::Other)
@@ -59,7 +71,11 @@ pub(super) fn nominal_proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extrac
             })
         {
             // "A renewed his call for": the subject of the verb before the pronoun
-            (subjects(s, sents, x, q - 1), t + 2, false)
+            (subjects(s, sents, x, q - 1), action, false)
+        } else if let Some(v) = put_forward_by(s, before.start, t) {
+            // "A made an offer of talks", "A submitted a proposal for joint patrols"
+            rule = "propose.put-forward";
+            (subjects(s, sents, x, v), action, false)
         } else {
             continue;
         };
@@ -70,10 +86,36 @@ pub(super) fn nominal_proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extrac
         };
         for a in agents {
             if x.entities[a].etype != EntityType::Event {
-                push_proposal(x, a, label.clone(), s.idx, "propose.possessive", 0.7);
+                push_proposal(x, a, label.clone(), s.idx, rule, 0.7);
             }
         }
     }
+}
+
+/// Verbs that put a proposal noun forward: `data/lexicon/proposal_verbs.txt`.
+static PROPOSAL_VERBS: Words =
+    Words::data(include_str!("../../../data/lexicon/proposal_verbs.txt"));
+
+/// Proposal nouns whose action follows "of" ("an offer of talks"):
+/// `data/lexicon/proposal_nouns_of.txt`.
+static OF_NOUNS: Words = Words::data(include_str!("../../../data/lexicon/proposal_nouns_of.txt"));
+
+/// "made an offer", "submitted a formal proposal", "put forward a new plan": the verb
+/// before the proposal noun `t`, over a determiner and at most two modifiers, when it puts
+/// a proposal forward.
+fn put_forward_by(s: &Sent<'_>, from: usize, t: usize) -> Option<usize> {
+    let d = (from..t)
+        .rev()
+        .find(|&q| s.class(q) == WordClass::Determiner)?;
+    if (d + 1..t).any(|q| s.class(q) != WordClass::Other) {
+        return None;
+    }
+    let v = if d >= 2 && s.w(d - 1) == "forward" {
+        d - 2
+    } else {
+        d.checked_sub(1)?
+    };
+    PROPOSAL_VERBS.contains(s.w(v)).then_some(v)
 }
 
 /// The words of a label before its clause's verb: an auxiliary, or a past form after a
