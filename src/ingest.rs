@@ -12,6 +12,7 @@ mod html;
 mod jsonl;
 mod layout;
 mod source;
+mod wrap;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -136,7 +137,10 @@ impl Article {
     /// metadata (which wins over what the text suggests).
     pub fn from_text(source: impl Into<String>, text: &str, meta: Metadata) -> Self {
         let text = normalise_text(text);
+        // the id names the input as given, so a text ingested before unwrapping was done
+        // keeps its id
         let id = hex_sha256(text.as_bytes());
+        let text = wrap::unwrap_paragraphs(&text);
         let layout = layout::analyse(&text);
         let dateline_agency = layout
             .datelines
