@@ -219,3 +219,47 @@ fn a_rebuild_leaves_the_old_store_alone_when_it_cannot_finish() {
     assert_eq!(export(&store), expected);
     assert_eq!(export(&into), expected);
 }
+
+#[test]
+fn a_hard_wrapped_article_keeps_its_id_through_a_rebuild_and_a_second_ingest() {
+    // stored with its soft line breaks joined, yet named by the text as given
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    let article = dir.path().join("wrapped.txt");
+    std::fs::write(
+        &article,
+        "Talks in Oslo\n\n\
+         OSLO, May 4 - Foreign Minister Anna Berg met President Tomas Vale of\n\
+         Ostland on Friday to discuss a ceasefire proposed by President Tomas\n\
+         Vale in March, her ministry said, adding that the talks would go on in\n\
+         Bergen next week with both delegations present.\n",
+    )
+    .expect("write");
+    let store = dir.path().join("kg");
+    for _ in 0..2 {
+        bin()
+            .args(["ingest", "-q", "--store"])
+            .arg(&store)
+            .arg(&article)
+            .assert()
+            .success();
+    }
+    assert_eq!(info(&store)["articles"], 1, "a second ingest adds nothing");
+    let rebuilt = dir.path().join("kg2");
+    bin()
+        .args(["rebuild", "-q", "--store"])
+        .arg(&store)
+        .arg("--into")
+        .arg(&rebuilt)
+        .assert()
+        .success();
+    let before = export(&store);
+    assert!(
+        before.iter().any(|l| l.contains("\"Tomas Vale\"")),
+        "the name cut by the line break is whole"
+    );
+    assert_eq!(
+        export(&rebuilt),
+        before,
+        "the rebuilt store is the same graph"
+    );
+}

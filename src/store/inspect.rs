@@ -188,7 +188,14 @@ impl NewsStore {
                 authors: self.labels(a, schema::AUTHOR)?,
                 published: self.literal(a, schema::DATE_PUBLISHED)?,
             };
-            out.push(Article::from_text(source, &text, meta));
+            let mut article = Article::from_text(source, &text, meta);
+            // the id is the hash of the text as it was first given; the stored text may
+            // differ from it (hard-wrapped lines are stored joined), so the hash recorded
+            // at ingest is kept
+            if let Some(hash) = self.literal(a, ng::CONTENT_HASH)? {
+                article.id = hash;
+            }
+            out.push(article);
         }
         out.sort_by_cached_key(|a| source_order(&a.source));
         out.dedup_by(|a, b| a.id == b.id);
