@@ -299,8 +299,15 @@ pub(super) fn subjects(
 }
 
 /// Where the verb group whose verb is token `t` starts: back over its auxiliaries ("has
-/// been urged" from "urged" is "has").
+/// been urged" from "urged" is "has") and a quotation mark opening at the verb.
 pub(super) fn aux_start(s: &Sent<'_>, mut t: usize) -> usize {
+    // "A had “stressed the importance of …”": a quotation that opens at the verb
+    let opens = |q: usize| {
+        s.w(q) == "“" || s.w(q) == "\"" && (0..q).filter(|&k| s.w(k) == "\"").count() % 2 == 0
+    };
+    if t > 1 && opens(t - 1) && s.class(t - 2) != WordClass::Punctuation {
+        t -= 1;
+    }
     while t > 0 && AUX.contains(&s.w(t - 1)) {
         t -= 1;
     }

@@ -300,6 +300,40 @@ pub(super) fn quoted_obligation(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extrac
     );
 }
 
+/// The agents after "by" at `by` and the noun phrase before the participle at `t` ("a
+/// ceasefire proposed by Putin": Putin, "ceasefire"; "the plan was put forward by A and B").
+fn passive(s: &Sent<'_>, x: &Extraction, t: usize, by: usize) -> Option<(Vec<usize>, String)> {
+    let agents: Vec<usize> = listed(s, x, by + 1)
+        .into_iter()
+        .filter(|&a| x.entities[a].etype != EntityType::Event)
+        .collect();
+    // back over "was", "has been" to the phrase's last word, then over the phrase
+    let mut end = t;
+    while end > 0 && AUX.contains(&s.w(end - 1)) {
+        end -= 1;
+    }
+    // "a new vote, proposed by A, was rejected"
+    if end > 1 && s.w(end - 1) == "," {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0
+        && matches!(
+            s.class(start - 1),
+            WordClass::Other | WordClass::Name | WordClass::Number
+        )
+        && !crate::extract::lexicon::SPEECH_VERBS.contains(s.w(start - 1))
+        && end - start < 6
+    {
+        start -= 1;
+    }
+    if start == end || agents.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = (start..end).map(|k| s.surface(k)).collect();
+    Some((agents, clean_label(&words)?))
+}
+
 /// Nouns for a speaker's own side after "his", "their" or the speaker's country ("his
 /// country will send …"): `data/lexicon/own_side.txt`.
 static OWN_SIDE: Words = Words::data(include_str!("../../../data/lexicon/own_side.txt"));
@@ -428,8 +462,11 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
     let mut t = 0;
     while t < n {
         let Some(trigger) = PROPOSE.first_at(s.w(t), |p| s.matches(t, p)) else {
-            // "A prisoner exchange is also under consideration, X and Y said."
-            if s.matches(t, &["under", "consideration"]) {
+            // "A prisoner exchange is also under consideration, X and Y said.", "a
+            // truce and a withdrawal are on the table," X said"
+            if s.matches(t, &["under", "consideration"])
+                || s.matches(t, &["on", "the", "table"]) && s.class(t + 3) == WordClass::Punctuation
+            {
                 under_consideration(s, sents, x, t);
             }
             t += 1;
@@ -438,6 +475,23 @@ pub(super) fn proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
         let phrase: &[&str] = &trigger.words;
         let via_to = matches!(trigger.starts, Starts::AfterTo | Starts::OnlyAfterTo);
         let mut obj = t + phrase.len();
+        // "a ceasefire proposed by President Putin", "the plan was put forward by Ostland":
+        // a participle with "by" names its agent after it and its proposal before it
+        // (not "was urged by A to withdraw": what is urged follows the "to")
+        if s.w(obj) == "by"
+            && trigger.starts == Starts::Object
+            && phrase
+                .last()
+                .is_some_and(|w| w.ends_with("ed") || *w == "forward")
+        {
+            if let Some((agents, label)) = passive(s, x, t, obj) {
+                for a in agents {
+                    push_proposal(x, a, label.clone(), s.idx, "propose.passive", 0.7);
+                }
+            }
+            t += phrase.len();
+            continue;
+        }
         // "asked Kagame to halt …": a request is a proposal only with its "to", or its "for"
         // after the ones asked ("asked the delegates at the conference for support")
         if matches!(phrase, ["asked"] | ["asks"]) {
