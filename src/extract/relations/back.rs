@@ -420,6 +420,16 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
                     && (t + 1..w).all(|q| s.entity(x, q).is_some() || s.w(q) == "the")
             })
             .and_then(|w| (t + 1..w).find_map(|q| s.entity(x, q)));
+        // "A is an ally of B and has provided him with military support": the sentence's
+        // subject arms the one "him" stands for
+        if let Some((a, r)) =
+            object_pronoun(s, x, t).filter(|_| (t + 3..n.min(t + 7)).any(materiel))
+        {
+            if !blocked(s, t, false) {
+                push_backs(x, a, r, s.idx, "backs.supplies", 0.75);
+            }
+            continue;
+        }
         if let Some(r) = recipient_first {
             if !blocked(s, t, false) {
                 for a in subjects(s, sents, x, t).into_iter() {
@@ -449,12 +459,13 @@ pub(super) fn backs(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             push_backs(x, a, r, s.idx, "backs.supplies", 0.75);
         }
     }
-    // alliance: "Egypt, a close ally of Washington"; "X is an ally of Y"
+    // alliance: "Egypt, a close ally of Washington"; "X is an ally of Y", "a key ally of
+    // Syrian President Y" (titles before the name)
     for t in 0..n {
         if !ALLY_NOUNS.contains(&s.w(t)) || s.w(t + 1) != "of" {
             continue;
         }
-        let Some(b) = s.entity(x, t + 2) else {
+        let Some(&b) = listed(s, x, t + 2).first() else {
             continue;
         };
         // the one who is the ally: the appositive's head, or the clause's subject
@@ -675,4 +686,17 @@ fn received_from(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extraction) {
             }
         }
     }
+}
+
+/// "A is an ally of B and has provided him with military support": "him" or "her" right
+/// after the supply verb at `t`, before "with", is the last person the sentence named
+/// before the verb; the one who supplies is the name the sentence opens with (the
+/// subject), when that is not the same.
+fn object_pronoun(s: &Sent<'_>, x: &Extraction, t: usize) -> Option<(usize, usize)> {
+    if !matches!(s.w(t + 1), "him" | "her") || s.w(t + 2) != "with" {
+        return None;
+    }
+    let person = (0..t).rev().find_map(|q| s.person(x, q))?;
+    let first = sentence_subject(s, x)?;
+    (first != person).then_some((first, person))
 }

@@ -152,6 +152,24 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
             }
         }
     }
+    // "negotiations between Hamas and the Israeli government": a meeting between named
+    // sides is one only when at least two are named (not one side and the sentence's
+    // speaker)
+    let between = (trig + 1..n.min(trig + 5))
+        .take_while(|&q| !matches!(s.w(q), "," | "." | ";"))
+        .find(|&q| s.w(q) == "between");
+    let named_after = |q: usize| {
+        let mut seen: Vec<usize> = Vec::new();
+        for k in (q + 1..n).take_while(|&k| !matches!(s.w(k), "." | ";")) {
+            if let Some(e) = s.entity(x, k).filter(|e| !seen.contains(e)) {
+                seen.push(e);
+            }
+        }
+        seen.len()
+    };
+    if between.is_some_and(|q| named_after(q) < 2) {
+        return;
+    }
     let mut parts: Vec<usize> = Vec::new();
     // organisations named as the counterpart: "met delegations from the House of
     // Representatives", "talks with the FARC" (not an organisation that only qualifies a
@@ -610,8 +628,8 @@ fn join_last_meeting(s: &Sent<'_>, x: &mut Extraction, joiners: &[usize], trigge
     }
 }
 
-/// Adds `j` to meeting `mi` (unless there already), metWith everyone already there, with
-/// `sentence` as the evidence.
+/// Adds `j` to meeting `mi` (unless there already), metWith everyone already there but
+/// the country or organisation a person speaks for, with `sentence` as the evidence.
 pub(super) fn join_meeting(
     x: &mut Extraction,
     mi: usize,
@@ -625,7 +643,17 @@ pub(super) fn join_meeting(
     }
     let others = x.meetings[mi].participants.clone();
     x.meetings[mi].participants.push(j);
+    // a minister at the table speaks for their country: "the ministers of Germany and
+    // France met …, said German Foreign Minister A" pairs A with France, not Germany
+    let represents = |p: usize, c: usize| {
+        x.entities[c]
+            .gaz
+            .is_some_and(|g| x.entities[p].affiliations.contains(&g))
+    };
     for o in others {
+        if represents(o, j) || represents(j, o) {
+            continue;
+        }
         x.relations.push(Relation {
             kind: RelationKind::MetWith,
             subject: o,
