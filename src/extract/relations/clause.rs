@@ -564,7 +564,23 @@ pub(super) fn subject(s: &Sent<'_>, sents: &[Sent<'_>], x: &Extraction, trig: us
         }
         return Subject::Named(v);
     }
-    Subject::Named(coordinated(s, x, k))
+    Subject::Named(person_of_place(s, x, k).map_or_else(|| coordinated(s, x, k), |p| vec![p]))
+}
+
+/// "Foreign Minister A of Norway urged …": the person the name ending before `end`
+/// places, when it is a place after "of" that follows a person.
+fn person_of_place(s: &Sent<'_>, x: &Extraction, end: usize) -> Option<usize> {
+    let place = s
+        .entity(x, end.checked_sub(1)?)
+        .filter(|&e| x.entities[e].etype == EntityType::Place)?;
+    let mut start = end - 1;
+    while start > 0 && s.entity(x, start - 1) == Some(place) {
+        start -= 1;
+    }
+    (start >= 2 && s.w(start - 1) == "of")
+        .then(|| s.entity(x, start - 2))
+        .flatten()
+        .filter(|&p| x.entities[p].etype == EntityType::Person)
 }
 
 /// Mentions ending right before token `end`, with those coordinated before them.

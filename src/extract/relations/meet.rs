@@ -123,7 +123,18 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     ]
     .contains(&s.w(trig))
     {
-        let after: Vec<&str> = (trig + 1..n.min(trig + 11)).map(|q| s.w(q)).collect();
+        // "this will be A's first meeting with B": a meeting still to come
+        if (s.clause_start(trig, 8)..trig)
+            .any(|q| matches!(s.w(q), "will" | "would") && s.w(q + 1) == "be")
+        {
+            return;
+        }
+        // the parties may be a long list: "The meeting between A, of X; B, of Y, and C
+        // will be preceded by …"
+        let after: Vec<&str> = (trig + 1..n.min(trig + 40))
+            .take_while(|&q| s.w(q) != ".")
+            .map(|q| s.w(q))
+            .collect();
         if let Some(m) = after
             .iter()
             .position(|w| ["would", "will", "could", "may", "might", "are", "is"].contains(w))
@@ -234,6 +245,13 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
             if !parts.contains(&e) {
                 parts.push(e);
             }
+        }
+    }
+    // "met his Chinese counterpart", "with his French and German counterparts": the
+    // article's one official of each country, when no name follows
+    for e in counterparts(s, x, trig) {
+        if !parts.contains(&e) {
+            parts.push(e);
         }
     }
     // "attended by heads of state from A, B and C": countries through their officials
@@ -628,6 +646,41 @@ fn join_last_meeting(s: &Sent<'_>, x: &mut Extraction, joiners: &[usize], trigge
     }
 }
 
+/// The people "his Chinese counterpart" or "her French and German counterparts" after the
+/// trigger at `trig` stand for, when no name follows: for each demonym, the one person of
+/// the article who serves that country (none when two do).
+fn counterparts(s: &Sent<'_>, x: &Extraction, trig: usize) -> Vec<usize> {
+    let n = s.len();
+    let Some(c) = (trig + 1..n.min(trig + 10))
+        .take_while(|&q| !matches!(s.w(q), "." | ";"))
+        .find(|&q| matches!(s.w(q), "counterpart" | "counterparts"))
+    else {
+        return Vec::new();
+    };
+    if s.entity(x, c + 1).is_some() || s.w(c + 1) == "," && s.entity(x, c + 2).is_some() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for q in (trig + 1..c).rev() {
+        if matches!(s.w(q), "his" | "her" | "their" | "its") {
+            break;
+        }
+        let Some(country) = s.gaz.demonym(s.surface(q)) else {
+            continue;
+        };
+        let serving: Vec<usize> = (0..x.entities.len())
+            .filter(|&e| {
+                x.entities[e].etype == EntityType::Person
+                    && x.entities[e].affiliations.contains(&country)
+            })
+            .collect();
+        if let [one] = serving[..] {
+            out.push(one);
+        }
+    }
+    out
+}
+
 /// Adds `j` to meeting `mi` (unless there already), metWith everyone already there but
 /// the country or organisation a person speaks for, with `sentence` as the evidence.
 pub(super) fn join_meeting(
@@ -680,8 +733,21 @@ fn put_forward(s: &Sent<'_>, trig: usize) -> bool {
                     && trig - end <= 3
                     && s.matches(k, words)
                     && (end..trig).all(|q| {
+                        // "urged restraint when she met …": a new clause
                         s.surface(q).starts_with(char::is_lowercase)
-                            && !matches!(s.w(q), "in" | "at" | "during" | "after" | "before" | "on")
+                            && s.class(q) != WordClass::Pronoun
+                            && !matches!(
+                                s.w(q),
+                                "in" | "at"
+                                    | "during"
+                                    | "after"
+                                    | "before"
+                                    | "on"
+                                    | "when"
+                                    | "while"
+                                    | "as"
+                                    | "where"
+                            )
                     })
             })
             .is_some()
