@@ -91,8 +91,8 @@ pub fn verb_forms(base: &str) -> [String; 4] {
     } else {
         format!("{b}ed")
     };
-    let ing = if b.ends_with("ie") {
-        format!("{}ying", &b[..b.len() - 2])
+    let ing = if let Some(stem) = b.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if b.ends_with('e') && !b.ends_with("ee") && b.len() > 2 {
         format!("{}ing", &b[..b.len() - 1])
     } else {

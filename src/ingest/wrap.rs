@@ -28,13 +28,11 @@ pub fn unwrap_paragraphs(text: &str) -> String {
         out.push_str(line);
         let Some(next) = lines.get(i + 1) else { break };
         let len = line.chars().count();
-        let joins = !line.trim().is_empty()
-            && !next.trim().is_empty()
-            && !next.starts_with(char::is_whitespace)
-            && len * 10 >= width * 7
-            && len <= MAX_WIDTH
-            // a headline set directly above the story stays a line of its own
-            && !(first_line && next.starts_with(char::is_uppercase));
+        // a headline set directly above the story stays a line of its own
+        let headline = first_line && next.starts_with(char::is_uppercase);
+        let blank = line.trim().is_empty() || next.trim().is_empty();
+        let indented = next.starts_with(char::is_whitespace);
+        let joins = !blank && !indented && !headline && len * 10 >= width * 7 && len <= MAX_WIDTH;
         out.push(if joins { ' ' } else { '\n' });
         if !line.trim().is_empty() {
             first_line = false;

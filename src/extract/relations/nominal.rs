@@ -23,16 +23,21 @@ pub(super) fn nominal_proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extrac
         } else {
             None
         };
-        // "an offer of talks": what is offered follows "of"
         // "a bill that would ban …": the noun and its clause
         let relative = matches!(s.w(t + 1), "that" | "which")
             && matches!(s.w(t + 2), "would" | "will" | "could");
+        // "an offer of talks": what is offered follows "of"
         let opens_action = |k: usize| {
             matches!(s.w(k), "to" | "for")
                 || s.w(k) == "of" && OF_NOUNS.contains(s.w(t))
                 || relative
         };
         if by.is_none() && !opens_action(t + 1) {
+            named_plan(s, x, t);
+            continue;
+        }
+        // "A's phone call to B": the one called, not an action
+        if by.is_none() && s.w(t + 1) == "to" && s.entity(x, t + 2).is_some() {
             continue;
         }
         let action = if relative { t } else { t + 2 };
@@ -89,6 +94,39 @@ pub(super) fn nominal_proposals(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extrac
                 push_proposal(x, a, label.clone(), s.idx, rule, 0.7);
             }
         }
+    }
+}
+
+/// Nouns of a plan named by the words before them: `data/lexicon/named_plan_nouns.txt`.
+static NAMED_PLAN_NOUNS: Words =
+    Words::data(include_str!("../../../data/lexicon/named_plan_nouns.txt"));
+
+/// "López Obrador's electric reform initiative", "Ostland's peace plan": the possessor put
+/// forward the plan its modifiers name (one to three lower-case words before the noun at
+/// `t`; not a bare "A's plan").
+fn named_plan(s: &Sent<'_>, x: &mut Extraction, t: usize) {
+    if !NAMED_PLAN_NOUNS.contains(s.w(t)) {
+        return;
+    }
+    let Some(p) = (t.saturating_sub(4)..t.saturating_sub(1))
+        .rev()
+        .find(|&q| matches!(s.w(q), "'s" | "’s"))
+    else {
+        return;
+    };
+    if !(p + 1..t).all(|q| s.class(q) == WordClass::Other) {
+        return;
+    }
+    let Some(agent) = p
+        .checked_sub(1)
+        .and_then(|q| s.entity(x, q))
+        .filter(|&a| x.entities[a].etype != EntityType::Event)
+    else {
+        return;
+    };
+    let words: Vec<&str> = (p + 1..=t).map(|q| s.surface(q)).collect();
+    if let Some(label) = clean_label(&words) {
+        push_proposal(x, agent, label, s.idx, "propose.named-plan", 0.65);
     }
 }
 
