@@ -124,7 +124,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if commands::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            ctx.ui.error(format!("{e:#}"));
+            ctx.ui.error(newsgraph::cli::ui::chain_message(e.chain()));
             ExitCode::from(exit_code(&e))
         }
     }

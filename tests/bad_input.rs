@@ -240,3 +240,30 @@ fn the_size_limit_can_be_raised_and_lowered() {
         .code(2)
         .stderr(predicate::str::contains("is not a size"));
 }
+
+#[test]
+fn a_corrupt_store_is_an_error_said_once_not_a_crash() {
+    // RocksDB's error text is allocated by C code and freed by oxigraph through Rust's
+    // allocator: with mimalloc as Rust's allocator only, dropping it crashed the process
+    // (SIGSEGV after the message); mimalloc now serves C's malloc too
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    let store = dir.path().join("kg");
+    fs::create_dir(&store).expect("mkdir");
+    write(&store.join("CURRENT"), "not a manifest name\n");
+    for args in [&["info"][..], &["query", "who-met-whom"][..]] {
+        let out = bin()
+            .args(args)
+            .arg("--store")
+            .arg(&store)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(6), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot open store"), "{stderr}");
+        assert_eq!(
+            stderr.matches("Corruption").count(),
+            1,
+            "the cause is said once: {stderr}"
+        );
+    }
+}

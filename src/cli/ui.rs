@@ -31,6 +31,25 @@ pub struct Ui {
     bar: RefCell<Option<ProgressBar>>,
 }
 
+/// An error and its causes on one line, "outer: cause: cause's cause", each said once: a
+/// message that already ends with its cause's text (`"cannot open store kg: {source}"`)
+/// does not repeat it.
+pub fn chain_message<'a>(
+    causes: impl IntoIterator<Item = &'a (dyn std::error::Error + 'static)>,
+) -> String {
+    let mut out = String::new();
+    for c in causes {
+        let m = c.to_string();
+        if out.is_empty() {
+            out = m;
+        } else if !out.ends_with(&m) {
+            out.push_str(": ");
+            out.push_str(&m);
+        }
+    }
+    out
+}
+
 impl Ui {
     /// From the global options, looking at the real stderr.
     pub fn new(g: &GlobalOpts) -> Ui {
@@ -169,5 +188,41 @@ impl Drop for Progress<'_> {
     fn drop(&mut self) {
         self.bar.finish_and_clear();
         self.ui.bar.borrow_mut().take();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chain_message;
+
+    #[derive(Debug, thiserror::Error)]
+    enum Outer {
+        #[error("cannot open store kg: {source}")]
+        Repeats { source: std::io::Error },
+        #[error("cannot open store kg")]
+        Plain {
+            #[source]
+            source: std::io::Error,
+        },
+    }
+
+    #[test]
+    fn each_cause_is_said_once() {
+        let io = || std::io::Error::other("disk on fire");
+        let e = anyhow::Error::from(Outer::Repeats { source: io() });
+        assert_eq!(
+            chain_message(e.chain()),
+            "cannot open store kg: disk on fire"
+        );
+        let e = anyhow::Error::from(Outer::Plain { source: io() });
+        assert_eq!(
+            chain_message(e.chain()),
+            "cannot open store kg: disk on fire"
+        );
+        let e = anyhow::Error::from(Outer::Plain { source: io() }).context("ingest failed");
+        assert_eq!(
+            chain_message(e.chain()),
+            "ingest failed: cannot open store kg: disk on fire"
+        );
     }
 }
