@@ -583,6 +583,47 @@ fn person_of_place(s: &Sent<'_>, x: &Extraction, end: usize) -> Option<usize> {
         .filter(|&p| x.entities[p].etype == EntityType::Person)
 }
 
+/// Words a list of names may hold between its names: `data/lexicon/list_words.txt`.
+static LIST_WORDS: Words = Words::data(include_str!("../../../data/lexicon/list_words.txt"));
+
+/// "A and her counterparts B and C, from X and Y respectively, discussed …", "A, B and C,
+/// along with the host, D, discussed …": the people of a subject that runs from the first
+/// name of its clause to the verb at `end` over names, titles and the words of a list
+/// only (no other word, so no second clause), when it opens the sentence or follows a
+/// comma.
+pub(super) fn listed_subjects(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
+    let Some(first) = (0..end).find(|&q| s.entity(x, q).is_some()) else {
+        return Vec::new();
+    };
+    // what comes before the first name: nothing, or an opening phrase ended by a comma
+    let mut start = first;
+    while start > 0 && (s.class(start - 1) == WordClass::Name || s.gaz.is_role(s.w(start - 1))) {
+        start -= 1;
+    }
+    if start > 0 && s.w(start - 1) != "," {
+        return Vec::new();
+    }
+    let mut people: Vec<usize> = Vec::new();
+    for q in first..end {
+        match s.entity(x, q) {
+            Some(e) => {
+                if x.entities[e].etype == EntityType::Person && !people.contains(&e) {
+                    people.push(e);
+                }
+            }
+            None => {
+                let listy = s.class(q) == WordClass::Name
+                    || s.gaz.is_role(s.w(q))
+                    || LIST_WORDS.contains(s.w(q));
+                if !listy {
+                    return Vec::new();
+                }
+            }
+        }
+    }
+    people
+}
+
 /// Mentions ending right before token `end`, with those coordinated before them.
 pub(super) fn coordinated(s: &Sent<'_>, x: &Extraction, end: usize) -> Vec<usize> {
     let mut out = Vec::new();

@@ -16,7 +16,10 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     // through letters or envoys: "The US and Russia have discussed …" is no meeting)
     let gapped = (0..n).find(|&i| {
         if DISCUSS_VERBS.contains(s.w(i)) {
-            let people = coordinated(s, x, aux_start(s, i));
+            let mut people = coordinated(s, x, aux_start(s, i));
+            if people.len() < 2 {
+                people = listed_subjects(s, x, aux_start(s, i));
+            }
             if people.len() >= 2
                 && people
                     .iter()
