@@ -140,7 +140,7 @@ impl Article {
         // the id names the input as given, so a text ingested before unwrapping was done
         // keeps its id
         let id = hex_sha256(text.as_bytes());
-        let text = wrap::unwrap_paragraphs(&text);
+        let text = wrap::unwrap_paragraphs(text);
         let layout = layout::analyse(&text);
         let dateline_agency = layout
             .datelines

@@ -71,25 +71,24 @@ pub fn verb_forms(base: &str) -> [String; 4] {
         }
     }
     let b = base;
-    let vowel = |c: char| "aeiou".contains(c);
-    let before_last = b.chars().rev().nth(1);
-    let consonant_y = b.ends_with('y') && before_last.is_some_and(|c| !vowel(c));
-    let third = if ["s", "sh", "ch", "x", "z", "o"]
+    // "lobby" → "lobbies", "lobbied" (not "obey")
+    let y_stem = b
+        .strip_suffix('y')
+        .filter(|stem| stem.ends_with(|c: char| !"aeiou".contains(c)));
+    let third = if let Some(stem) = y_stem {
+        format!("{stem}ies")
+    } else if ["s", "sh", "ch", "x", "z", "o"]
         .iter()
         .any(|e| b.ends_with(e))
     {
         format!("{b}es")
-    } else if consonant_y {
-        format!("{}ies", &b[..b.len() - 1])
     } else {
         format!("{b}s")
     };
-    let past = if b.ends_with('e') {
-        format!("{b}d")
-    } else if consonant_y {
-        format!("{}ied", &b[..b.len() - 1])
-    } else {
-        format!("{b}ed")
+    let past = match y_stem {
+        Some(stem) => format!("{stem}ied"),
+        None if b.ends_with('e') => format!("{b}d"),
+        None => format!("{b}ed"),
     };
     let ing = if let Some(stem) = b.strip_suffix("ie") {
         format!("{stem}ying")

@@ -16,40 +16,49 @@ const MAX_WIDTH: usize = 110;
 const MIN_WIDTH: usize = 40;
 
 /// `text` with the soft line breaks of hard-wrapped paragraphs made spaces (same length,
-/// same offsets); unchanged when the text is not hard-wrapped.
-pub fn unwrap_paragraphs(text: &str) -> String {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let Some(width) = wrap_width(&lines) else {
-        return text.to_string();
+/// same offsets); given back untouched when the text is not hard-wrapped.
+pub fn unwrap_paragraphs(mut text: String) -> String {
+    // each line's span and length in characters, counted once
+    let mut lines: Vec<(usize, usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        lines.push((at, at + line.len(), line.chars().count()));
+        at += line.len() + 1;
+    }
+    let Some(width) = wrap_width(lines.iter().map(|&(_, _, n)| n)) else {
+        return text;
     };
-    let mut out = String::with_capacity(text.len());
+    let mut joins = Vec::new();
     let mut first_line = true;
-    for (i, line) in lines.iter().enumerate() {
-        out.push_str(line);
-        let Some(next) = lines.get(i + 1) else { break };
-        let len = line.chars().count();
+    for pair in lines.windows(2) {
+        let ((start, end, len), (next_start, next_end, _)) = (pair[0], pair[1]);
+        let (line, next) = (&text[start..end], &text[next_start..next_end]);
+        let blank = line.trim().is_empty();
         // a headline set directly above the story stays a line of its own
         let headline = first_line && next.starts_with(char::is_uppercase);
-        let blank = line.trim().is_empty() || next.trim().is_empty();
         let indented = next.starts_with(char::is_whitespace);
-        let joins = !blank && !indented && !headline && len * 10 >= width * 7 && len <= MAX_WIDTH;
-        out.push(if joins { ' ' } else { '\n' });
-        if !line.trim().is_empty() {
-            first_line = false;
+        if !blank
+            && !next.trim().is_empty()
+            && !indented
+            && !headline
+            && len * 10 >= width * 7
+            && len <= MAX_WIDTH
+        {
+            joins.push(end);
         }
+        first_line &= blank;
     }
-    out
+    for at in joins {
+        text.replace_range(at..at + 1, " ");
+    }
+    text
 }
 
 /// The width a text is wrapped at, when it is hard-wrapped: the width most of its prose
 /// lines reach, if at least three lines reach it, hardly any line runs past it and it is
-/// at most [`MAX_WIDTH`].
-fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .map(|l| l.chars().count())
-        .filter(|&n| n >= MIN_WIDTH)
-        .collect();
+/// at most [`MAX_WIDTH`]. `lengths` are the lines' lengths in characters.
+fn wrap_width(lengths: impl Iterator<Item = usize>) -> Option<usize> {
+    let mut lens: Vec<usize> = lengths.filter(|&n| n >= MIN_WIDTH).collect();
     if lens.len() < 3 {
         return None;
     }
@@ -77,7 +86,7 @@ mod tests {
                     \n\
                     The two sides last met in March, when a first round of talks\n\
                     ended without a deal on the border towns or on the prisoners.\n";
-        let out = unwrap_paragraphs(text);
+        let out = unwrap_paragraphs(text.to_string());
         assert_eq!(out.len(), text.len());
         assert!(out.contains("backed a ceasefire proposed by President Tomas Vale of Ostland"));
         assert!(out.contains("next week.\n\nThe two sides"), "{out}");
@@ -97,10 +106,10 @@ mod tests {
                     Foreign Minister Anna Berg met President Tomas Vale of Ostland on Friday in Oslo, her ministry said in a statement.\n\
                     The two sides last met in March, when a first round of talks ended without a deal on the border towns.\n\
                     They will meet again in Bergen next week, the statement said, and the prisoners will be the first item.\n";
-        assert_eq!(unwrap_paragraphs(text), text);
+        assert_eq!(unwrap_paragraphs(text.to_string()), text);
         // short lines (a list, a table) are not wrapped prose either
         let list = "Results\nOstland 2 Westland 1\nNorland 0 Southland 0\nEastland 3 Midland 1\n";
-        assert_eq!(unwrap_paragraphs(list), list);
+        assert_eq!(unwrap_paragraphs(list.to_string()), list);
     }
 
     #[test]
@@ -110,7 +119,7 @@ mod tests {
                     President Tomas Vale of Ostland on Friday, her ministry said,\n\
                     adding that talks would go on in Bergen next week with both\n\
                     sides.\n";
-        let out = unwrap_paragraphs(text);
+        let out = unwrap_paragraphs(text.to_string());
         assert!(out
             .starts_with("Ministers back ceasefire proposed by Ostland at border talks\nForeign"));
         assert!(out.contains("proposed by President Tomas Vale"), "{out}");

@@ -16,9 +16,10 @@ pub(super) fn meetings(article: &Article, s: &Sent<'_>, sents: &[Sent<'_>], x: &
     // through letters or envoys: "The US and Russia have discussed …" is no meeting)
     let gapped = (0..n).find(|&i| {
         if DISCUSS_VERBS.contains(s.w(i)) {
-            let mut people = coordinated(s, x, aux_start(s, i));
+            let verb = aux_start(s, i);
+            let mut people = coordinated(s, x, verb);
             if people.len() < 2 {
-                people = listed_subjects(s, x, aux_start(s, i));
+                people = listed_subjects(s, x, verb);
             }
             if people.len() >= 2
                 && people
@@ -517,13 +518,11 @@ fn counterparts(s: &Sent<'_>, x: &Extraction, trig: usize) -> Vec<usize> {
         let Some(country) = s.gaz.demonym(s.surface(q)) else {
             continue;
         };
-        let serving: Vec<usize> = (0..x.entities.len())
-            .filter(|&e| {
-                x.entities[e].etype == EntityType::Person
-                    && x.entities[e].affiliations.contains(&country)
-            })
-            .collect();
-        if let [one] = serving[..] {
+        let mut serving = (0..x.entities.len()).filter(|&e| {
+            x.entities[e].etype == EntityType::Person
+                && x.entities[e].affiliations.contains(&country)
+        });
+        if let (Some(one), None) = (serving.next(), serving.next()) {
             out.push(one);
         }
     }

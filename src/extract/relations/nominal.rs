@@ -200,3 +200,22 @@ pub(super) fn under_consideration(s: &Sent<'_>, sents: &[Sent<'_>], x: &mut Extr
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_plan_noun_is_a_proposal_noun() {
+        // named_plan is reached only for proposal nouns: an entry outside them is dead
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data/lexicon")
+            .join("named_plan_nouns.txt");
+        let named = std::fs::read_to_string(path).expect("named plan nouns");
+        let nouns = named.lines().map(str::trim);
+        for noun in nouns.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            assert!(PROPOSAL_NOUNS.contains(noun), "{noun}");
+            assert!(NAMED_PLAN_NOUNS.contains(noun), "{noun}");
+        }
+    }
+}

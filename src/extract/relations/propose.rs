@@ -308,10 +308,7 @@ fn passive(s: &Sent<'_>, x: &Extraction, t: usize, by: usize) -> Option<(Vec<usi
         .filter(|&a| x.entities[a].etype != EntityType::Event)
         .collect();
     // back over "was", "has been" to the phrase's last word, then over the phrase
-    let mut end = t;
-    while end > 0 && AUX.contains(&s.w(end - 1)) {
-        end -= 1;
-    }
+    let mut end = aux_start(s, t);
     // "a new vote, proposed by A, was rejected"
     if end > 1 && s.w(end - 1) == "," {
         end -= 1;
